@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import * as p from './platform.ts';
+
+/** One endpoint: method, path, request schemas and the success response schema. */
+export type Endpoint = {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  summary: string;
+  /** true: no session needed. */
+  public?: boolean;
+  body?: z.ZodType;
+  query?: z.ZodType;
+  params?: z.ZodType;
+  status: 200 | 201 | 204 | 302;
+  response?: z.ZodType;
+};
+
+const e = <T extends Endpoint>(x: T) => x;
+
+/** The API, one entry per endpoint. Server routes and the web client are both typed from this. */
+export const api = {
+  health: e({ method: 'GET', path: '/api/health', summary: 'Liveness, database kind and migration version', public: true, status: 200, response: p.HealthResponse }),
+
+  csrf: e({ method: 'GET', path: '/api/auth/csrf', summary: 'Pre-session CSRF token (double submit)', public: true, status: 200, response: p.CsrfResponse }),
+  signIn: e({ method: 'POST', path: '/api/auth/sign-in', summary: 'Sign in with e-mail and password', public: true, body: p.SignInRequest, status: 200, response: p.SignInResponse }),
+  verifyTotp: e({ method: 'POST', path: '/api/auth/totp', summary: 'Second factor after a password sign-in', public: true, body: p.TotpVerifyRequest, status: 200, response: p.SessionView }),
+  session: e({ method: 'GET', path: '/api/auth/session', summary: 'The current session', status: 200, response: p.SessionView }),
+  signOut: e({ method: 'POST', path: '/api/auth/sign-out', summary: 'End this session', status: 204 }),
+  signOutEverywhere: e({ method: 'POST', path: '/api/auth/sign-out-everywhere', summary: "End all of the user's sessions", status: 204 }),
+  totpSetup: e({ method: 'POST', path: '/api/auth/totp/setup', summary: 'Start enrolling a TOTP second factor', status: 200, response: p.TotpSetupResponse }),
+  totpEnable: e({ method: 'POST', path: '/api/auth/totp/enable', summary: 'Confirm TOTP enrolment with a code', body: p.TotpEnableRequest, status: 204 }),
+  totpDisable: e({ method: 'POST', path: '/api/auth/totp/disable', summary: 'Remove the TOTP second factor', body: p.TotpDisableRequest, status: 204 }),
+  oidcConfig: e({ method: 'GET', path: '/api/auth/oidc', summary: 'Whether single sign-on is switched on', public: true, status: 200, response: p.OidcConfigResponse }),
+
+  listUnits: e({ method: 'GET', path: '/api/units', summary: 'Units of the municipality', status: 200, response: p.UnitListResponse }),
+  createUnit: e({ method: 'POST', path: '/api/units', summary: 'Create a unit', body: p.CreateUnitRequest, status: 201, response: p.UnitView }),
+  updateUnit: e({ method: 'PATCH', path: '/api/units/:id', summary: 'Rename, re-kind or deactivate a unit', params: p.IdParams, body: p.UpdateUnitRequest, status: 200, response: p.UnitView }),
+
+  listUsers: e({ method: 'GET', path: '/api/users', summary: 'Users of the municipality', status: 200, response: p.UserListResponse }),
+  inviteUser: e({ method: 'POST', path: '/api/users', summary: 'Invite a user (one-time link by e-mail)', body: p.InviteUserRequest, status: 201, response: p.UserView }),
+  setUserRoles: e({ method: 'PUT', path: '/api/users/:id/roles', summary: "Replace a user's roles", params: p.IdParams, body: p.SetRolesRequest, status: 200, response: p.UserView }),
+  disableUser: e({ method: 'POST', path: '/api/users/:id/disable', summary: 'Disable a user; their sessions end at once', params: p.IdParams, body: p.VersionRequest, status: 200, response: p.UserView }),
+  enableUser: e({ method: 'POST', path: '/api/users/:id/enable', summary: 'Enable a disabled user', params: p.IdParams, body: p.VersionRequest, status: 200, response: p.UserView }),
+
+  lookupInvitation: e({ method: 'POST', path: '/api/invitations/lookup', summary: 'What an invitation is for', public: true, body: p.InvitationLookupRequest, status: 200, response: p.InvitationView }),
+  acceptInvitation: e({ method: 'POST', path: '/api/invitations/accept', summary: 'Accept an invitation and set a password', public: true, body: p.AcceptInvitationRequest, status: 200, response: p.SessionView }),
+
+  devMailbox: e({ method: 'GET', path: '/api/dev/mailbox', summary: 'Development mailbox (outbox), not in production', public: true, status: 200, response: p.MailboxResponse }),
+
+  listAudit: e({ method: 'GET', path: '/api/audit', summary: 'The audit log, filtered', query: p.AuditQuery, status: 200, response: p.AuditListResponse }),
+  verifyAudit: e({ method: 'POST', path: '/api/audit/verify', summary: "Check the municipality's audit hash chain", status: 200, response: p.AuditVerifyResponse }),
+} as const;
+
+export type Api = typeof api;
+export type EndpointName = keyof Api;
+type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
+type Input<T> = T extends z.ZodType ? z.input<T> : undefined;
+export type BodyOf<N extends EndpointName> = Input<Api[N] extends { body: infer B } ? B : undefined>;
+export type QueryOf<N extends EndpointName> = Input<Api[N] extends { query: infer Q } ? Q : undefined>;
+export type ParamsOf<N extends EndpointName> = Infer<Api[N] extends { params: infer P } ? P : undefined>;
+export type ResponseOf<N extends EndpointName> = Infer<Api[N] extends { response: infer R } ? R : undefined>;

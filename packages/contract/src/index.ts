@@ -1,0 +1,5 @@
+export * from './errors.ts';
+export * from './limits.ts';
+export * from './common.ts';
+export * from './platform.ts';
+export * from './api.ts';

@@ -1,0 +1,69 @@
+/** Roles a user can hold in a unit. Names in code are English; the UI shows the Norwegian titles. */
+export const ROLES = [
+  'advisor', // programrådgiver / flyktningkonsulent in the refugee service
+  'settlement_officer', // bosettingskonsulent
+  'health_worker', // helsesykepleier / helseteam for flyktninger
+  'grant_coordinator', // tilskuddskoordinator
+  'leader', // leder
+  'partner', // samarbeidspartner: NAV, school, health, child welfare, adult education …
+  'finance', // økonomi
+  'admin', // systemadministrator
+  'auditor', // revisor / personvernombud: reads the access log
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Kinds of organisational unit (enhet). */
+export const UNIT_KINDS = [
+  'refugee_service',
+  'nav',
+  'health',
+  'school',
+  'kindergarten',
+  'ppt',
+  'child_welfare',
+  'adult_education',
+  'housing',
+  'other',
+] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+/** Data categories of a person's record. Health and child welfare are special-category data. */
+export const DATA_CATEGORIES = ['identity', 'settlement', 'programme', 'health', 'child_welfare', 'economy'] as const;
+export type DataCategory = (typeof DATA_CATEGORIES)[number];
+
+/** Categories whose every read is audited and that GDPR art. 9 / barnevernsloven ch. 13 protect. */
+export const SPECIAL_CATEGORIES: readonly DataCategory[] = ['health', 'child_welfare'];
+
+/**
+ * The relationship of the actor's unit to a person. Issue 2 knows `none` and `team_member`;
+ * referrals, consent and break-the-glass are added by the collaboration module.
+ */
+export const RELATIONSHIPS = ['none', 'team_member'] as const;
+export type Relationship = (typeof RELATIONSHIPS)[number];
+
+export const ACTIONS = ['read', 'write'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** Functions that are not about one person's record. */
+export const PERMISSIONS = [
+  'units.read',
+  'units.manage',
+  'users.read',
+  'users.manage',
+  'audit.read',
+  'persons.register',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** One role held in one unit. */
+export type RoleAssignment = { role: Role; unitId: string; unitKind: UnitKind };
+
+/** Who is acting: resolved from the session on every request. */
+export type Actor = {
+  userId: string;
+  municipalityId: string;
+  assignments: readonly RoleAssignment[];
+};
+
+/** A decision with the reason, so the screen and the audit log can say why. */
+export type Decision = { allowed: boolean; reason: string };
