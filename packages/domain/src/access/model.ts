@@ -66,4 +66,4 @@ export type Actor = {
 };
 
 /** A decision with the reason, so the screen and the audit log can say why. */
-export type Decision = { allowed: boolean; reason: string };
+export type Decision = { allowed: boolean; reason: string; via?: RoleAssignment };

@@ -85,9 +85,9 @@ export function canAccessPerson(
 ): Decision {
   for (const a of actor.assignments) {
     const reach = grantFor(a, category)?.[action];
-    if (reach === 'all') return { allowed: true, reason: `role ${a.role} may ${action} ${category}` };
+    if (reach === 'all') return { allowed: true, reason: `role ${a.role} may ${action} ${category}`, via: a };
     if (reach === 'team' && (relationships.get(a.unitId) ?? []).includes('team_member')) {
-      return { allowed: true, reason: `unit is on the person's team (${a.role}, ${a.unitKind})` };
+      return { allowed: true, reason: `unit is on the person's team (${a.role}, ${a.unitKind})`, via: a };
     }
   }
   return { allowed: false, reason: `no role grants ${action} on ${category}` };
@@ -112,7 +112,7 @@ export function personAbilities(
 export function can(actor: Actor, permission: Permission): Decision {
   const hit = actor.assignments.find((a) => ROLE_PERMISSIONS[a.role].includes(permission));
   return hit
-    ? { allowed: true, reason: `role ${hit.role} has ${permission}` }
+    ? { allowed: true, reason: `role ${hit.role} has ${permission}`, via: hit }
     : { allowed: false, reason: `no role has ${permission}` };
 }
 

@@ -1,0 +1,145 @@
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
+import { citext } from '@electric-sql/pglite/contrib/citext';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+/** An open database: PGlite (embedded) or a PostgreSQL pool, behind the same Drizzle API. */
+export type Database = {
+  kind: 'pglite' | 'postgres';
+  db: Db;
+  /** Runs one or more SQL statements without parameters (migrations). */
+  execScript(sql: string): Promise<void>;
+  /** Runs one parameterised statement outside any request transaction (start-up checks, scripts). */
+  query<T>(sql: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+};
+
+export class DataDirLockedError extends Error {}
+
+/**
+ * Takes the lock file of an embedded-database folder. PGlite corrupts its WAL when two processes
+ * open the same folder (pglite#327), so a second process fails fast instead.
+ */
+function lockDataDir(dir: string): () => void {
+  mkdirSync(dir, { recursive: true });
+  const lockPath = path.join(dir, 'eidor.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lockPath, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        try {
+          unlinkSync(lockPath);
+        } catch {
+          /* already gone */
+        }
+      };
+      process.once('exit', release);
+      return release;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const pid = Number(readFileSync(lockPath, 'utf8').trim());
+      if (pid && pid !== process.pid && isAlive(pid)) {
+        throw new DataDirLockedError(
+          `The embedded database folder ${dir} is in use by another Eidør process (pid ${pid}). ` +
+            'Stop that process, or set EIDOR_DATA_DIR to another folder.',
+        );
+      }
+      if (pid === process.pid) {
+        throw new DataDirLockedError(`The embedded database folder ${dir} is already open in this process.`);
+      }
+      unlinkSync(lockPath); // stale lock from a process that died
+    }
+  }
+  throw new DataDirLockedError(`Could not lock the embedded database folder ${dir}.`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Opens the embedded database. `dir` undefined means in memory (tests). */
+export async function openPglite(dir: string | undefined): Promise<Database> {
+  let release = () => {};
+  let dataDir: string | undefined;
+  if (dir) {
+    release = lockDataDir(dir);
+    dataDir = path.join(dir, 'pglite');
+  }
+  let client: PGlite;
+  try {
+    client = await PGlite.create({ dataDir, extensions: { pg_trgm, btree_gin, citext } });
+  } catch (err) {
+    release();
+    throw err;
+  }
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    kind: 'pglite',
+    db,
+    async execScript(sql) {
+      await client.exec(sql);
+    },
+    async query<T>(sql: string, params: unknown[] = []) {
+      return (await client.query<T>(sql, params)).rows;
+    },
+    async close() {
+      await client.close();
+      release();
+    },
+  };
+}
+
+/** Opens a pool on PostgreSQL 15+. */
+export async function openPostgres(url: string, max = 10): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max, application_name: 'eidor' });
+  pool.on('error', () => {
+    /* idle client errors are reported on next use */
+  });
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  // Migrations need one connection for BEGIN … COMMIT across the script.
+  return {
+    kind: 'postgres',
+    db,
+    async execScript(sql) {
+      const c = await pool.connect();
+      try {
+        await c.query(sql);
+      } catch (err) {
+        await c.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        c.release();
+      }
+    },
+    async query<T>(sql: string, params: unknown[] = []) {
+      return (await pool.query(sql, params)).rows as T[];
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+export function embeddedDirExists(dir: string): boolean {
+  return existsSync(path.join(dir, 'pglite', 'PG_VERSION'));
+}

@@ -1,0 +1,127 @@
+import { bigint, boolean, customType, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+// The SQL in migrations/ is the source of truth for DDL (roles, grants, RLS, extensions);
+// this file mirrors the tables for typed queries.
+
+const citext = customType<{ data: string }>({ dataType: () => 'citext' });
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const municipalities = pgTable('municipalities', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  number: text('number').notNull(),
+  name: text('name').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const units = pgTable('units', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  name: text('name').notNull(),
+  kind: text('kind').notNull(),
+  active: boolean('active').notNull().default(true),
+  version: integer('version').notNull().default(0),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  email: citext('email').notNull(),
+  name: text('name').notNull(),
+  status: text('status').notNull().$type<'invited' | 'active' | 'disabled'>(),
+  passwordHash: text('password_hash'),
+  totpSecretEnc: text('totp_secret_enc'),
+  totpPendingEnc: text('totp_pending_enc'),
+  totpLastCounter: bigint('totp_last_counter', { mode: 'number' }).notNull().default(0),
+  version: integer('version').notNull().default(0),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const roleAssignments = pgTable(
+  'role_assignments',
+  {
+    municipalityId: uuid('municipality_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    role: text('role').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.unitId, t.role] })],
+);
+
+export const sessions = pgTable('sessions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  userId: uuid('user_id').notNull(),
+  tokenHash: text('token_hash').notNull(),
+  csrfToken: text('csrf_token').notNull(),
+  authMethod: text('auth_method').notNull().$type<'password' | 'oidc'>(),
+  mfaPending: boolean('mfa_pending').notNull().default(false),
+  createdAt: ts('created_at').notNull(),
+  lastSeenAt: ts('last_seen_at').notNull(),
+  idleExpiresAt: ts('idle_expires_at').notNull(),
+  absoluteExpiresAt: ts('absolute_expires_at').notNull(),
+});
+
+export const invitations = pgTable('invitations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  userId: uuid('user_id').notNull(),
+  tokenHash: text('token_hash').notNull(),
+  createdBy: uuid('created_by'),
+  createdAt: ts('created_at').notNull(),
+  expiresAt: ts('expires_at').notNull(),
+  usedAt: ts('used_at'),
+});
+
+export const outbox = pgTable('outbox', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  toAddress: text('to_address').notNull(),
+  subject: text('subject').notNull(),
+  body: text('body').notNull(),
+  createdAt: ts('created_at').notNull(),
+  sentAt: ts('sent_at'),
+});
+
+export const authThrottle = pgTable('auth_throttle', {
+  key: text('key').primaryKey(),
+  windowStart: ts('window_start').notNull(),
+  count: integer('count').notNull(),
+});
+
+export const oidcFlows = pgTable('oidc_flows', {
+  state: text('state').primaryKey(),
+  codeVerifier: text('code_verifier').notNull(),
+  nonce: text('nonce').notNull(),
+  createdAt: ts('created_at').notNull(),
+});
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    municipalityId: uuid('municipality_id').notNull(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    occurredAt: ts('occurred_at').notNull(),
+    actorUserId: uuid('actor_user_id'),
+    actorEmail: text('actor_email'),
+    unitId: uuid('unit_id'),
+    role: text('role'),
+    action: text('action').notNull(),
+    subjectType: text('subject_type'),
+    subjectId: text('subject_id'),
+    categories: text('categories').array().notNull(),
+    requestId: text('request_id').notNull(),
+    ip: text('ip'),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.municipalityId, t.seq] })],
+);
+
+export const auditChainHead = pgTable('audit_chain_head', {
+  municipalityId: uuid('municipality_id').primaryKey(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  hash: text('hash').notNull(),
+});

@@ -1,0 +1,119 @@
+import { sql } from 'drizzle-orm';
+import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
+import type { Actor, DataCategory, RoleAssignment } from '@eidor/domain';
+import type { Database, Db } from '../db/client.ts';
+import type { Clock } from './clock.ts';
+import { appendAudit } from './audit.ts';
+import type { LoadedSession, SessionPolicy } from './sessions.ts';
+import type { Config } from '../config.ts';
+import { AppError } from './errors.ts';
+
+/** The application's database role. Request transactions run as it, so row-level security applies. */
+export const APP_ROLE = 'eidor_app';
+
+/** Everything a request needs, built once at start-up. */
+export type Deps = {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  secretKey: Buffer;
+  migration: string;
+  sessionPolicy: SessionPolicy;
+};
+
+/** What one audit row says, seen from a command. */
+export type AuditInput = {
+  action: string;
+  subjectType?: string;
+  subjectId?: string;
+  categories?: DataCategory[] | string[];
+  /** The role assignment that authorised the action. */
+  via?: RoleAssignment | undefined;
+};
+
+/** Passed to every command and query: actor, tenant-scoped transaction, request id, clock, audit. */
+export type Ctx = {
+  actor: Actor;
+  actorEmail: string;
+  tx: Db;
+  requestId: string;
+  ip: string | null;
+  now: Date;
+  log: FastifyBaseLogger;
+  audit(input: AuditInput): Promise<void>;
+};
+
+/** Sets the tenant of the transaction: SET LOCAL ROLE to the non-superuser role, and the municipality. */
+export async function enterTenant(tx: Db, municipalityId: string, userId: string | null): Promise<void> {
+  await tx.execute(sql.raw(`SET LOCAL ROLE ${APP_ROLE}`));
+  await tx.execute(
+    sql`SELECT set_config('app.municipality_id', ${municipalityId}, true), set_config('app.user_id', ${userId ?? ''}, true)`,
+  );
+}
+
+export function auditRow(
+  base: { municipalityId: string; actorUserId: string | null; actorEmail: string | null; requestId: string; ip: string | null; now: Date },
+  input: AuditInput,
+) {
+  return {
+    municipalityId: base.municipalityId,
+    occurredAt: base.now,
+    actorUserId: base.actorUserId,
+    actorEmail: base.actorEmail,
+    unitId: input.via?.unitId ?? null,
+    role: input.via?.role ?? null,
+    action: input.action,
+    subjectType: input.subjectType ?? null,
+    subjectId: input.subjectId ?? null,
+    categories: [...(input.categories ?? [])],
+    requestId: base.requestId,
+    ip: base.ip,
+  };
+}
+
+/**
+ * Runs `fn` in one transaction scoped to the signed-in user's municipality. The audit rows the
+ * command writes commit with its changes or not at all.
+ */
+export async function withTenant<T>(deps: Deps, req: FastifyRequest, fn: (ctx: Ctx) => Promise<T>): Promise<T> {
+  const session = req.session;
+  if (!session || session.mfaPending) throw new AppError('UNAUTHENTICATED', 'Sign in first');
+  return runAsTenant(deps, session, { requestId: req.id, ip: req.ip ?? null, log: req.log }, fn);
+}
+
+export async function runAsTenant<T>(
+  deps: Deps,
+  session: Pick<LoadedSession, 'actor' | 'user'>,
+  meta: { requestId: string; ip: string | null; log: FastifyBaseLogger },
+  fn: (ctx: Ctx) => Promise<T>,
+): Promise<T> {
+  const now = deps.clock.now();
+  return deps.database.db.transaction(async (tx) => {
+    await enterTenant(tx as unknown as Db, session.actor.municipalityId, session.actor.userId);
+    const ctx: Ctx = {
+      actor: session.actor,
+      actorEmail: session.user.email,
+      tx: tx as unknown as Db,
+      requestId: meta.requestId,
+      ip: meta.ip,
+      now,
+      log: meta.log,
+      async audit(input) {
+        await appendAudit(
+          tx as unknown as Db,
+          auditRow(
+            { municipalityId: session.actor.municipalityId, actorUserId: session.actor.userId, actorEmail: session.user.email, requestId: meta.requestId, ip: meta.ip, now },
+            input,
+          ),
+        );
+      },
+    };
+    return fn(ctx);
+  });
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session: LoadedSession | null;
+  }
+}
