@@ -66,7 +66,11 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     logger:
       deps.config.logLevel === 'silent'
         ? false
-        : { level: deps.config.logLevel, redact: { paths: LOG_REDACT, censor: '[redacted]' } },
+        : {
+            level: deps.config.logLevel,
+            redact: { paths: LOG_REDACT, censor: '[redacted]' },
+            ...(deps.logStream ? { stream: deps.logStream } : {}),
+          },
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: 64 * 1024,

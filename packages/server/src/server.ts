@@ -24,7 +24,7 @@ export async function openDatabase(config: Config): Promise<Database> {
  */
 export async function prepare(
   config: Config,
-  opts: { database?: Database; clock?: Clock; warn?: (msg: string) => void } = {},
+  opts: { database?: Database; clock?: Clock; warn?: (msg: string) => void; logStream?: { write(line: string): void } } = {},
 ): Promise<Running> {
   const warn = opts.warn ?? ((m: string) => console.warn(m));
   const database = opts.database ?? (await openDatabase(config));
@@ -39,6 +39,7 @@ export async function prepare(
       secretKey: resolveSecretKey(config, warn),
       migration,
       sessionPolicy: { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs, mfaPendingMs: 5 * 60_000 },
+      ...(opts.logStream ? { logStream: opts.logStream } : {}),
     };
     const app = await buildApp(deps);
     return {

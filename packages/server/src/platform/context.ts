@@ -19,6 +19,8 @@ export type Deps = {
   secretKey: Buffer;
   migration: string;
   sessionPolicy: SessionPolicy;
+  /** Where log lines go (stdout when absent); tests capture them to prove nothing personal is logged. */
+  logStream?: { write(line: string): void };
 };
 
 /** What one audit row says, seen from a command. */
