@@ -97,7 +97,13 @@ export async function openPglite(dir: string | undefined): Promise<Database> {
     kind: 'pglite',
     db,
     async execScript(sql) {
-      await client.exec(sql);
+      try {
+        await client.exec(sql);
+      } catch (err) {
+        // A failed script must not leave the single shared session inside an aborted transaction.
+        await client.exec('ROLLBACK').catch(() => undefined);
+        throw err;
+      }
     },
     async query<T>(sql: string, params: unknown[] = []) {
       return (await client.query<T>(sql, params)).rows;

@@ -1,0 +1,68 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../db/client.ts';
+import { units } from '../db/schema.ts';
+import { createWorld, type World } from '../test/harness.ts';
+import { enterTenant } from './context.ts';
+import { assertRowLevelSecurity } from './startup-check.ts';
+
+let w: World;
+beforeAll(async () => {
+  w = await createWorld();
+});
+afterAll(async () => w?.close());
+
+const asTenant = <T>(municipalityId: string, fn: (tx: Db) => Promise<T>) =>
+  w.database.db.transaction(async (tx) => {
+    await enterTenant(tx as unknown as Db, municipalityId, null);
+    return fn(tx as unknown as Db);
+  });
+
+describe('row-level security', () => {
+  it('a query that forgets the municipality still sees only the tenant’s rows', async () => {
+    const rows = await asTenant(w.a.municipalityId, (tx) => tx.select().from(units));
+    expect(rows.length).toBe(Object.keys(w.a.unitIds).length);
+    expect(rows.every((r) => r.municipalityId === w.a.municipalityId)).toBe(true);
+    const all = await w.database.query('SELECT id FROM units');
+    expect(all.length).toBeGreaterThan(rows.length);
+  });
+
+  it('cannot write into another municipality', async () => {
+    await expect(
+      asTenant(w.a.municipalityId, (tx) => tx.insert(units).values({ municipalityId: w.b.municipalityId, name: 'Snik', kind: 'other' })),
+    ).rejects.toThrow();
+    const hit = await asTenant(w.a.municipalityId, (tx) =>
+      tx.update(units).set({ name: 'Snik' }).where(sql`${units.municipalityId} = ${w.b.municipalityId}`).returning(),
+    );
+    expect(hit).toHaveLength(0);
+  });
+
+  it('without a municipality set, the application role sees nothing', async () => {
+    const rows = await w.database.db.transaction(async (tx) => {
+      await tx.execute(sql.raw('SET LOCAL ROLE eidor_app'));
+      return tx.select().from(units);
+    });
+    expect(rows).toHaveLength(0);
+  });
+
+  it('start-up refuses to run when a tenant table has row-level security switched off', async () => {
+    await assertRowLevelSecurity(w.database);
+    await w.database.execScript('ALTER TABLE units DISABLE ROW LEVEL SECURITY');
+    try {
+      await expect(assertRowLevelSecurity(w.database)).rejects.toThrow(/units has row-level security switched off/);
+    } finally {
+      await w.database.execScript('ALTER TABLE units ENABLE ROW LEVEL SECURITY');
+    }
+  });
+
+  // ALTER ROLE is cluster-wide on PostgreSQL, where test files share one server and run in parallel;
+  // each PGlite instance is its own cluster, so the check is exercised there.
+  it.skipIf(process.env.TEST_DATABASE_URL)('start-up refuses to run when the application role could bypass row-level security (PGlite only: ALTER ROLE is cluster-wide on a shared PostgreSQL)', async () => {
+    await w.database.execScript('ALTER ROLE eidor_app BYPASSRLS');
+    try {
+      await expect(assertRowLevelSecurity(w.database)).rejects.toThrow(/BYPASSRLS/);
+    } finally {
+      await w.database.execScript('ALTER ROLE eidor_app NOBYPASSRLS');
+    }
+  });
+});

@@ -1,0 +1,21 @@
+import { useEffect } from 'react';
+import { Heading } from '@digdir/designsystemet-react';
+import { useTranslation } from 'react-i18next';
+
+/**
+ * The page's one <h1>. It also sets the document title, and it can take focus: the app moves focus
+ * here after each navigation so that screen reader users hear where they arrived.
+ */
+export function PageHeading({ children, documentTitle }: { children: string; documentTitle?: string }) {
+  const { t } = useTranslation();
+  // The title lands in the browser's history, so pages whose heading names a person pass a neutral one.
+  const title = documentTitle ?? children;
+  useEffect(() => {
+    document.title = t('app.documentTitle', { page: title });
+  }, [title, t]);
+  return (
+    <Heading level={1} data-size="lg" tabIndex={-1} className="page-heading">
+      {children}
+    </Heading>
+  );
+}

@@ -1,0 +1,179 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { get, set, useForm, type DefaultValues, type FieldErrors, type FieldValues, type Path, type Resolver } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import type { z } from 'zod';
+import { isApiError, type ApiError } from '../../api/client.ts';
+
+/** A problem the form finds beyond what the contract's schema checks (e.g. "passwords differ"). */
+export type FormIssue = { path: string; message: string };
+
+/** The DOM id of a form control: `${formId}-${path with dots as dashes}`, used by the error summary links. */
+export function fieldId(formId: string, path: string): string {
+  return `${formId}-${path.replaceAll('.', '-')}`;
+}
+
+/** A labelFor function from a plain map of paths to labels. */
+export function labelsFrom(labels: Record<string, string>): (path: string) => string | undefined {
+  return (path) => labels[path];
+}
+
+/** Translate one zod issue into a sentence about the field, in the user's language. */
+export function describeIssue(issue: z.core.$ZodIssue, label: string, value: unknown, t: TFunction): string {
+  const field = label.toLocaleLowerCase();
+  const empty = value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+  switch (issue.code) {
+    case 'too_small':
+      if (issue.origin === 'array') return t('validation.atLeastOne', { field });
+      if (empty) return t('validation.required', { field });
+      return t('validation.tooShort', { label, min: Number(issue.minimum) });
+    case 'too_big':
+      if (issue.origin === 'array') return t('validation.tooMany', { label, max: Number(issue.maximum) });
+      return t('validation.tooLong', { label, max: Number(issue.maximum) });
+    case 'invalid_value':
+      return t('validation.choose', { field });
+    case 'invalid_format':
+      if (empty) return t('validation.required', { field });
+      if (issue.format === 'email') return t('validation.email');
+      if (issue.format === 'date') return t('validation.date', { label });
+      return t('validation.invalid', { label });
+    default:
+      if (empty) return t('validation.required', { field });
+      return t('validation.invalid', { label });
+  }
+}
+
+/**
+ * A react-hook-form resolver that checks the form with a schema from the contract and writes the
+ * messages in the user's language (the contract's own messages are English and for developers).
+ */
+export function contractResolver<TForm extends FieldValues, TOut>(options: {
+  schema: z.ZodType<TOut>;
+  labelFor: (path: string) => string | undefined;
+  t: TFunction;
+  prepare?: ((values: TForm) => unknown) | undefined;
+  check?: ((values: TForm) => FormIssue[]) | undefined;
+}): Resolver<TForm, unknown, TOut> {
+  const { schema, labelFor, t, prepare, check } = options;
+  return (values) => {
+    const input = prepare ? prepare(values) : values;
+    const parsed = schema.safeParse(input);
+    const errors: FieldErrors<TForm> = {};
+    const seen = new Set<string>();
+    const add = (path: string, type: string, message: string) => {
+      if (seen.has(path)) return;
+      seen.add(path);
+      set(errors, path, { type, message });
+    };
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const path = issue.path.map(String).join('.');
+        add(path, issue.code, describeIssue(issue, labelFor(path) ?? path, get(values, path), t));
+      }
+    }
+    for (const issue of check?.(values) ?? []) add(issue.path, 'custom', issue.message);
+    if (parsed.success && seen.size === 0) return { values: parsed.data, errors: {} };
+    return { values: {}, errors };
+  };
+}
+
+/** Flatten react-hook-form's nested errors into [path, message] pairs, in the order they were found. */
+export function flattenErrors(errors: FieldErrors, prefix = ''): FormIssue[] {
+  const out: FormIssue[] = [];
+  for (const [key, value] of Object.entries(errors)) {
+    if (!value || key === 'root' || key === 'ref') continue;
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'object' && 'message' in value && typeof value.message === 'string') {
+      out.push({ path, message: value.message });
+    } else if (typeof value === 'object') {
+      out.push(...flattenErrors(value as FieldErrors, path));
+    }
+  }
+  return out;
+}
+
+type Options<TForm extends FieldValues, TOut> = {
+  /** Prefix of the controls' ids, unique on the page. */
+  id: string;
+  schema: z.ZodType<TOut>;
+  defaultValues: DefaultValues<TForm>;
+  /** The visible label of the control at a path (used in messages and the error summary). */
+  labelFor: (path: string) => string | undefined;
+  /** Map the form's values to the schema's input (e.g. empty strings to undefined). */
+  prepare?: (values: TForm) => unknown;
+  /** Extra checks the schema cannot make. */
+  check?: (values: TForm) => FormIssue[];
+  /** Send the values; throw an ApiError to show it on the form. */
+  onSubmit: (values: TOut) => Promise<unknown>;
+};
+
+/**
+ * A form checked by a contract schema, with the server's errors shown the same way as the client's:
+ * next to the fields and in an error summary that gets focus after a failed submit.
+ */
+export function useContractForm<TForm extends FieldValues, TOut>(options: Options<TForm, TOut>) {
+  const { t } = useTranslation();
+  const { id, schema, defaultValues, labelFor, prepare, check, onSubmit } = options;
+  const [apiError, setApiError] = useState<ApiError | null>(null);
+  const [focusRequest, setFocusRequest] = useState(0);
+  const summaryRef = useRef<HTMLElement>(null);
+  const alertRef = useRef<HTMLDivElement>(null);
+
+  const form = useForm<TForm, unknown, TOut>({
+    defaultValues,
+    resolver: contractResolver<TForm, TOut>({ schema, labelFor, t, prepare, check }),
+    shouldFocusError: false,
+  });
+
+  useEffect(() => {
+    if (focusRequest === 0) return;
+    (summaryRef.current ?? alertRef.current)?.focus();
+  }, [focusRequest]);
+
+  const requestFocus = useCallback(() => setFocusRequest((n) => n + 1), []);
+
+  const submit = form.handleSubmit(
+    async (values) => {
+      setApiError(null);
+      try {
+        await onSubmit(values);
+      } catch (error) {
+        if (!isApiError(error)) throw error;
+        let unmatched = error.code !== 'VALIDATION';
+        for (const field of error.fields) {
+          const label = labelFor(field.path);
+          if (label === undefined) {
+            unmatched = true;
+            continue;
+          }
+          form.setError(field.path as Path<TForm>, { type: 'server', message: t('validation.rejected', { label }) });
+        }
+        if (unmatched || error.fields.length === 0) setApiError(error);
+        requestFocus();
+      }
+    },
+    () => {
+      setApiError(null);
+      requestFocus();
+    },
+  );
+
+  const fieldErrors = flattenErrors(form.formState.errors).map((issue) => ({ ...issue, id: fieldId(id, issue.path) }));
+
+  return {
+    form,
+    submit,
+    apiError,
+    clearApiError: () => setApiError(null),
+    fieldErrors,
+    summaryRef,
+    alertRef,
+    /** Id of the control at a path. */
+    idFor: (path: string) => fieldId(id, path),
+    /** The error message of the control at a path, if any. */
+    errorFor: (path: string): string | undefined => {
+      const entry: unknown = get(form.formState.errors, path);
+      return entry && typeof entry === 'object' && 'message' in entry && typeof entry.message === 'string' ? entry.message : undefined;
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import { Card, Heading, Link as DsLink, ListItem, ListUnordered, Paragraph } from '@digdir/designsystemet-react';
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import type { SessionView } from '@eidor/contract';
+import { PageHeading } from '../../components/PageHeading.tsx';
+
+type Task = { to: '/admin/units' | '/admin/users' | '/audit' | '/account'; title: string; body: string };
+
+/** The start page: who you are here, your roles, and the way to what you may do. */
+export function HomePage({ session }: { session: SessionView }) {
+  const { t } = useTranslation();
+  const has = (p: SessionView['permissions'][number]) => session.permissions.includes(p);
+
+  const tasks: Task[] = [];
+  if (has('units.manage')) tasks.push({ to: '/admin/units', title: t('nav.units'), body: t('home.tasks.units') });
+  if (has('users.manage')) tasks.push({ to: '/admin/users', title: t('nav.users'), body: t('home.tasks.usersManage') });
+  else if (has('users.read')) tasks.push({ to: '/admin/users', title: t('nav.users'), body: t('home.tasks.usersRead') });
+  if (has('audit.read')) tasks.push({ to: '/audit', title: t('nav.audit'), body: t('home.tasks.audit') });
+  tasks.push({ to: '/account', title: t('nav.account'), body: t('home.tasks.account') });
+
+  return (
+    <>
+      <PageHeading documentTitle={t('home.documentTitle')}>{t('home.greeting', { name: session.user.name })}</PageHeading>
+      <Paragraph>{t('home.intro', { municipality: session.municipality.name })}</Paragraph>
+
+      <section className="section" aria-labelledby="home-roles">
+        <Heading level={2} data-size="sm" id="home-roles">
+          {t('home.rolesHeading')}
+        </Heading>
+        {session.assignments.length === 0 ? (
+          <Paragraph>{t('home.noRoles')}</Paragraph>
+        ) : (
+          <ListUnordered>
+            {session.assignments.map((a) => (
+              <ListItem key={`${a.role}:${a.unitId}`}>
+                {t('home.roleInUnit', { role: t(`roles.${a.role}`), unit: a.unitName, kind: t(`unitKinds.${a.unitKind}`) })}
+              </ListItem>
+            ))}
+          </ListUnordered>
+        )}
+      </section>
+
+      <section className="section" aria-labelledby="home-tasks">
+        <Heading level={2} data-size="sm" id="home-tasks">
+          {t('home.tasksHeading')}
+        </Heading>
+        <ul className="cards">
+          {tasks.map((task) => (
+            <li key={task.to}>
+              <Card data-color="neutral">
+                <Heading level={3} data-size="xs">
+                  <DsLink asChild>
+                    <Link to={task.to}>{task.title}</Link>
+                  </DsLink>
+                </Heading>
+                <Paragraph>{task.body}</Paragraph>
+              </Card>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="section" aria-labelledby="home-next">
+        <Heading level={2} data-size="sm" id="home-next">
+          {t('home.nextHeading')}
+        </Heading>
+        <Paragraph>{t('home.next')}</Paragraph>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { localeOf } from './index.ts';
+
+/** Municipal work happens in Norwegian time, whatever the device says. */
+const TIME_ZONE = 'Europe/Oslo';
+
+/** Format an ISO timestamp as date and time in the UI language, in Norwegian time. */
+export function formatDateTime(iso: string, language: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'short', timeStyle: 'medium', timeZone: TIME_ZONE }).format(date);
+}
+
+export function useFormatDateTime(): (iso: string) => string {
+  const { i18n } = useTranslation();
+  const language = i18n.resolvedLanguage ?? i18n.language;
+  return useCallback((iso: string) => formatDateTime(iso, language), [language]);
+}
+
+/** Format a whole number in the UI language (thousands separators). */
+export function useFormatNumber(): (n: number) => string {
+  const { i18n } = useTranslation();
+  const language = i18n.resolvedLanguage ?? i18n.language;
+  return useCallback((n: number) => new Intl.NumberFormat(localeOf(language)).format(n), [language]);
+}
