@@ -3,9 +3,11 @@ import { LIMITS } from './limits.ts';
 
 export const Uuid = z.uuid();
 export const Email = z
-  .email({ message: 'must be a valid e-mail address' })
+  .string()
+  .trim()
+  .toLowerCase()
   .max(LIMITS.emailMax)
-  .transform((s) => s.trim().toLowerCase());
+  .pipe(z.email({ message: 'must be a valid e-mail address' }));
 export const Version = z.number().int().nonnegative();
 export const IsoDateTime = z.string();
 export const ErrorResponse = z.object({
