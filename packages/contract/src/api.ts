@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import * as p from './platform.ts';
 
 /** One endpoint: method, path, request schemas and the success response schema. */

@@ -13,10 +13,12 @@ export type ConfirmDialogProps = {
   error?: unknown;
   onConfirm: () => void;
   onCancel: () => void;
+  /** Load the latest data after a version conflict. */
+  onReload?: () => Promise<void>;
 };
 
 /** A modal question with one action and "Cancel". Escape and the close button cancel. */
-export function ConfirmDialog({ open, title, body, confirmLabel, danger, pending, error, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ open, title, body, confirmLabel, danger, pending, error, onConfirm, onCancel, onReload }: ConfirmDialogProps) {
   const { t } = useTranslation();
   const headingId = useId();
   return (
@@ -28,7 +30,7 @@ export function ConfirmDialog({ open, title, body, confirmLabel, danger, pending
       </Dialog.Block>
       <Dialog.Block>
         <Paragraph>{body}</Paragraph>
-        {error ? <ApiErrorAlert error={error} /> : null}
+        {error ? <ApiErrorAlert error={error} onReload={onReload} /> : null}
         <div className="button-row">
           <Button data-color={danger ? 'danger' : undefined} onClick={onConfirm} loading={pending} disabled={pending}>
             {confirmLabel}

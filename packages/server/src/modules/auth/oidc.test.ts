@@ -129,6 +129,11 @@ async function start(agent: Agent): Promise<URL> {
   expect(res.statusCode).toBe(302);
   const location = new URL(res.headers.location as string);
   expect(location.origin).toBe(issuer);
+  // The flow is bound to this browser by an httpOnly cookie holding the state.
+  const bound = res.cookies.find((c) => c.name === 'eidor_oidc');
+  expect(bound?.value).toBe(location.searchParams.get('state'));
+  expect(bound?.httpOnly).toBe(true);
+  expect(bound?.sameSite).toBe('Lax');
   return location;
 }
 
@@ -182,6 +187,7 @@ describe('OIDC sign-in against a real OpenID Provider', () => {
     expect(session.json().authMethod).toBe('oidc');
     expect(session.json().municipality.name).toBe('Kommune A');
     expect(await auditCount()).toBe(before + 1);
+    expect(agent.cookies.has('eidor_oidc')).toBe(false);
 
     // The callback cannot be replayed: the flow is used up.
     const replay = await new Agent(w.app).get(callback.pathname + callback.search);
@@ -216,7 +222,7 @@ describe('OIDC sign-in against a real OpenID Provider', () => {
     expect((await agent.get('/api/auth/session')).statusCode).toBe(401);
   });
 
-  it('refuses a disabled user', async () => {
+  it('refuses a disabled user, and lets the same user in again once re-enabled', async () => {
     await w.database.query(`UPDATE users SET status = 'disabled' WHERE email = $1`, ['settlement@b.test']);
     try {
       const { res, agent } = await signInAs('ola');
@@ -226,6 +232,11 @@ describe('OIDC sign-in against a real OpenID Provider', () => {
     } finally {
       await w.database.query(`UPDATE users SET status = 'active' WHERE email = $1`, ['settlement@b.test']);
     }
+    const { res, agent } = await signInAs('ola');
+    expect(res.headers.location).toBe('/');
+    const session = (await agent.get('/api/auth/session')).json();
+    expect(session.user.email).toBe('settlement@b.test');
+    expect(session.municipality.name).toBe('Kommune B');
   });
 
   it('refuses a tampered or unknown state', async () => {
@@ -236,6 +247,11 @@ describe('OIDC sign-in against a real OpenID Provider', () => {
     const res = await agent.get(tampered.pathname + tampered.search);
     expect(res.headers.location).toBe('/sign-in?error=sso');
     expect(res.cookies.find((c) => c.name === 'eidor_session')).toBeUndefined();
+
+    // Even with a matching browser cookie, a state Eidør never issued is refused.
+    const forged = new Agent(w.app);
+    forged.cookies.set('eidor_oidc', tampered.searchParams.get('state')!);
+    expect((await forged.get(tampered.pathname + tampered.search)).headers.location).toBe('/sign-in?error=sso');
 
     const missing = new URL(callback);
     missing.searchParams.delete('state');

@@ -3,6 +3,7 @@ import * as client from 'openid-client';
 import type { Deps } from '../../platform/context.ts';
 import { auditRow, enterTenant } from '../../platform/context.ts';
 import { appendAudit } from '../../platform/audit.ts';
+import { safeEqual } from '../../platform/crypto.ts';
 import { AppError } from '../../platform/errors.ts';
 import { createSession } from '../../platform/sessions.ts';
 import { oidcFlows } from '../../db/schema.ts';
@@ -37,8 +38,11 @@ export class OidcSignIn {
     return this.configuration;
   }
 
-  /** Where to send the browser to sign in. */
-  async start(): Promise<string> {
+  /**
+   * Where to send the browser to sign in, and the state the caller must bind to that browser
+   * (a cookie), so that a callback URL cannot be completed in another browser (login CSRF).
+   */
+  async start(): Promise<{ url: string; state: string }> {
     const config = await this.config();
     const db = this.deps.database.db;
     const now = this.deps.clock.now();
@@ -47,7 +51,7 @@ export class OidcSignIn {
     const nonce = client.randomNonce();
     await db.delete(oidcFlows).where(lt(oidcFlows.createdAt, new Date(now.getTime() - FLOW_TTL_MS)));
     await db.insert(oidcFlows).values({ state, codeVerifier, nonce, createdAt: now });
-    return client
+    const url = client
       .buildAuthorizationUrl(config, {
         redirect_uri: this.redirectUri,
         scope: this.deps.config.oidc!.scope,
@@ -57,20 +61,28 @@ export class OidcSignIn {
         nonce,
       })
       .toString();
+    return { url, state };
   }
 
-  /** Completes the flow; returns the new session's token. */
-  async callback(callbackUrl: URL, meta: { ip: string; requestId: string }): Promise<string> {
+  /**
+   * Completes the flow; returns the new session's token. `browserState` is the state bound to the
+   * browser at `start`; the callback's state must equal it.
+   */
+  async callback(callbackUrl: URL, browserState: string | undefined, meta: { ip: string; requestId: string }): Promise<string> {
     const config = await this.config();
     const db = this.deps.database.db;
     const now = this.deps.clock.now();
     const state = callbackUrl.searchParams.get('state') ?? '';
+    if (!state) {
+      throw new AppError('UNAUTHENTICATED', 'This single sign-on attempt was not started in this browser; start again');
+    }
     const flows = await db.delete(oidcFlows).where(eq(oidcFlows.state, state)).returning();
     const flow = flows[0];
     if (!flow || now.getTime() - flow.createdAt.getTime() > FLOW_TTL_MS) {
       throw new AppError('UNAUTHENTICATED', 'The single sign-on attempt expired or is unknown; start again');
     }
     let email: string | undefined;
+    let emailVerified: unknown;
     try {
       const tokens = await client.authorizationCodeGrant(config, callbackUrl, {
         pkceCodeVerifier: flow.codeVerifier,
@@ -78,11 +90,24 @@ export class OidcSignIn {
         expectedNonce: flow.nonce,
         idTokenExpected: true,
       });
-      const claims = tokens.claims();
-      const raw = claims?.['email'] ?? claims?.['preferred_username'] ?? claims?.['upn'];
+      const claims = tokens.claims()!;
+      let mail: unknown = claims['email'];
+      emailVerified = claims['email_verified'];
+      if (typeof mail !== 'string') {
+        // Claims asked for with scope values come from the UserInfo endpoint when an access token is
+        // issued (OpenID Connect Core 5.4); many providers leave them out of the ID token.
+        const info = await client.fetchUserInfo(config, tokens.access_token, claims.sub);
+        mail = info.email;
+        emailVerified = info.email_verified;
+      }
+      const raw = mail ?? claims['preferred_username'] ?? claims['upn'];
       email = typeof raw === 'string' ? raw.trim().toLowerCase() : undefined;
     } catch {
       throw new AppError('UNAUTHENTICATED', 'Single sign-on failed');
+    }
+    // An address the provider itself says it has not verified proves nothing about who signed in.
+    if (emailVerified === false || emailVerified === 'false') {
+      throw new AppError('UNAUTHENTICATED', 'The identity provider has not verified this e-mail address');
     }
     const user = email ? await findUserByEmail(db, email) : undefined;
     if (!user || user.status !== 'active') {

@@ -91,15 +91,23 @@ export function registerAuth(app: FastifyInstance, deps: Deps): void {
 
   // The two browser redirects of the OIDC code flow are not JSON endpoints, so they are not in the contract.
   const oidc = new OidcSignIn(deps);
+  // Binds a started flow to the browser that started it. Lax, so that the provider's top-level
+  // redirect back to the callback carries it.
+  const OIDC_STATE_COOKIE = secure ? '__Host-eidor_oidc' : 'eidor_oidc';
   app.get('/api/auth/oidc/start', { schema: { hide: true } }, async (_req: FastifyRequest, reply: FastifyReply) => {
     if (!deps.config.oidc) throw new AppError('NOT_FOUND', 'Single sign-on is not configured');
-    return reply.redirect(await oidc.start(), 302);
+    const { url, state } = await oidc.start();
+    reply.setCookie(OIDC_STATE_COOKIE, state, cookieOpts(10 * 60_000));
+    return reply.redirect(url, 302);
   });
   app.get('/api/auth/oidc/callback', { schema: { hide: true } }, async (req: FastifyRequest, reply: FastifyReply) => {
     if (!deps.config.oidc) throw new AppError('NOT_FOUND', 'Single sign-on is not configured');
     const url = new URL(req.url, oidc.redirectUri);
+    const browserState = req.cookies[OIDC_STATE_COOKIE];
+    // A __Host- cookie is only replaced (here: expired) by a Set-Cookie that is itself Secure.
+    reply.clearCookie(OIDC_STATE_COOKIE, { path: '/', httpOnly: true, secure, sameSite: 'lax' });
     try {
-      const token = await oidc.callback(url, { ip: req.ip, requestId: req.id });
+      const token = await oidc.callback(url, browserState, { ip: req.ip, requestId: req.id });
       if (req.session) await deleteSession(deps.database.db, req.session.id);
       setSessionCookie(reply, token);
       return reply.redirect('/', 302);

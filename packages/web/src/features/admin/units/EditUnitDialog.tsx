@@ -85,26 +85,10 @@ function EditUnitForm({
     onSubmit,
   });
   const { register, formState } = f.form;
-  const [reloading, setReloading] = useState(false);
   return (
     <form onSubmit={f.submit} noValidate className="form">
       <FormErrorSummary errors={f.fieldErrors} ref={f.summaryRef} />
-      {f.apiError ? (
-        <ApiErrorAlert error={f.apiError} ref={f.alertRef}>
-          {f.apiError.code === 'VERSION_CONFLICT' ? (
-            <Button
-              variant="secondary"
-              data-size="sm"
-              loading={reloading}
-              disabled={reloading}
-              onClick={() => {
-                setReloading(true);
-                void onReload().finally(() => setReloading(false));
-              }}
-            >
-              {t('common.reload')}
-            </Button>
-          ) : null}
+      {f.apiError ? <ApiErrorAlert error={f.apiError} ref={f.alertRef} onReload={onReload} /> : null}
         </ApiErrorAlert>
       ) : null}
       <TextField id={f.idFor('name')} label={fieldLabels.name} maxLength={LIMITS.unitNameMax} autoComplete="off" error={f.errorFor('name')} {...register('name')} />
