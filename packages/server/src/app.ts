@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -17,6 +16,7 @@ import type { ErrorBody, ErrorCode, FieldError } from '@eidor/contract';
 import { ERROR_STATUS } from '@eidor/contract';
 import type { Deps } from './platform/context.ts';
 import { AppError } from './platform/errors.ts';
+import { DEFAULT_WEB_DIST } from './paths.ts';
 import { SESSION_COOKIE } from './platform/http.ts';
 import { findSession } from './platform/sessions.ts';
 import { registerAudit } from './modules/audit/routes.ts';
@@ -42,7 +42,6 @@ export const LOG_REDACT = [
   '*.token',
 ];
 
-const DEFAULT_WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 /** Turns the validator's issues into the contract's field list: `email`, `roles.0.unitId`, … */
 function fieldsOf(err: FastifyError): FieldError[] {

@@ -73,7 +73,7 @@ export class OidcSignIn {
     const db = this.deps.database.db;
     const now = this.deps.clock.now();
     const state = callbackUrl.searchParams.get('state') ?? '';
-    if (!state) {
+    if (!state || !safeEqual(state, browserState)) {
       throw new AppError('UNAUTHENTICATED', 'This single sign-on attempt was not started in this browser; start again');
     }
     const flows = await db.delete(oidcFlows).where(eq(oidcFlows.state, state)).returning();

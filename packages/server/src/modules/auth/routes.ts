@@ -19,7 +19,9 @@ export function registerAuth(app: FastifyInstance, deps: Deps): void {
 
   const setSessionCookie = (reply: FastifyReply, token: string) =>
     reply.setCookie(SESSION_COOKIE(secure), token, cookieOpts(deps.sessionPolicy.absoluteMs));
-  const clearSessionCookie = (reply: FastifyReply) => reply.clearCookie(SESSION_COOKIE(secure), { path: '/' });
+  // __Host- cookies are only replaced when the clearing cookie is Secure too.
+  const clearSessionCookie = (reply: FastifyReply) =>
+    reply.clearCookie(SESSION_COOKIE(secure), { path: '/', httpOnly: true, secure, sameSite: 'lax' });
 
   /** Loads the session just created for `token` and presents it. */
   async function sessionResponse(token: string) {
