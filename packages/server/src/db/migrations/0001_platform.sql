@@ -12,6 +12,10 @@ BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'eidor_app') THEN
     CREATE ROLE eidor_app NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
   END IF;
+  -- The connecting owner must be a member to SET ROLE (automatic only from PostgreSQL 16).
+  IF NOT pg_has_role(current_user, 'eidor_app', 'MEMBER') THEN
+    EXECUTE format('GRANT eidor_app TO %I', current_user);
+  END IF;
 END $$;
 
 CREATE TABLE municipalities (
