@@ -1,1 +1,3 @@
 export * from './access/index.ts';
+export * from './calendar/index.ts';
+export * from './identity/index.ts';

@@ -1,0 +1,2 @@
+export * from './national-id.ts';
+export * from './names.ts';
