@@ -11,9 +11,20 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
     sourcemap: true,
+    rolldownOptions: {
+      output: {
+        // Libraries change less often than the app: separate chunks stay cached across releases.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            { name: 'designsystemet', test: /node_modules[\\/](@digdir|@navikt|@floating-ui|@radix-ui|@tanstack[\\/](react-)?virtual)/ },
+            { name: 'vendor', test: /node_modules[\\/]/ },
+          ],
+        },
+      },
+    },
   },
   server: {
-    host: '127.0.0.1',
     port: 5173,
     strictPort: true,
     proxy: {
@@ -21,7 +32,6 @@ export default defineConfig({
     },
   },
   preview: {
-    host: '127.0.0.1',
     port: 4173,
     proxy: {
       '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false },

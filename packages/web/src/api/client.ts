@@ -50,6 +50,14 @@ const KNOWN_CODES = new Set<string>(Object.keys(ERROR_STATUS));
 let sessionCsrfToken: string | null = null;
 let preSessionCsrfToken: Promise<string> | null = null;
 
+const sessionLostListeners = new Set<() => void>();
+
+/** Run `listener` whenever a signed-in call answers 401 UNAUTHENTICATED (the session ended or expired). */
+export function onSessionLost(listener: () => void): () => void {
+  sessionLostListeners.add(listener);
+  return () => sessionLostListeners.delete(listener);
+}
+
 /** Remember (or forget, with null) the CSRF token of the signed-in session. */
 export function setSessionCsrfToken(token: string | null): void {
   sessionCsrfToken = token;
@@ -175,7 +183,10 @@ export async function apiFetch<N extends EndpointName>(name: N, ...[options]: Fe
     error = response.ok ? null : await parseErrorResponse(response);
   }
   if (error) {
-    if (name === 'session' && error.status === 401) setSessionCsrfToken(null);
+    if (error.code === 'UNAUTHENTICATED') {
+      setSessionCsrfToken(null);
+      if (name !== 'session') for (const listener of sessionLostListeners) listener();
+    }
     throw error;
   }
 

@@ -1,4 +1,4 @@
-import type { Permission } from '@eidor/contract';
+import type { Permission } from '@eidor/domain';
 
 /** One entry of the main menu. */
 export type NavItem = {

@@ -27,7 +27,7 @@ function useFocusOnNavigation() {
     previous.current = pathname;
     if (first) return;
     const target = document.querySelector<HTMLElement>('#main h1') ?? document.getElementById('main');
-    target?.focus({ preventScroll: false });
+    target?.focus();
   }, [pathname]);
 }
 

@@ -19,9 +19,11 @@ export function labelsFrom(labels: Record<string, string>): (path: string) => st
 }
 
 /** Translate one zod issue into a sentence about the field, in the user's language. */
-export function describeIssue(issue: z.core.$ZodIssue, label: string, value: unknown, t: TFunction): string {
+export function describeIssue(issue: z.core.$ZodIssue, label: string, value: unknown, t: TFunction, choice = false): string {
   const field = label.toLocaleLowerCase();
   const empty = value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+  // Nothing chosen in a select list reads "choose …", not "fill in …".
+  if (empty && choice && issue.code !== 'too_small') return t('validation.choose', { field });
   switch (issue.code) {
     case 'too_small':
       if (issue.origin === 'array') return t('validation.atLeastOne', { field });
@@ -55,8 +57,13 @@ export function contractResolver<TForm extends FieldValues, TOut>(options: {
   check?: ((values: TForm) => FormIssue[]) | undefined;
 }): Resolver<TForm, unknown, TOut> {
   const { schema, labelFor, t, prepare, check } = options;
-  return (values) => {
+  return (values, _context, resolverOptions) => {
     const input = prepare ? prepare(values) : values;
+    const isChoice = (path: string) => {
+      const field: unknown = get(resolverOptions.fields, path);
+      const ref: unknown = typeof field === 'object' && field !== null && 'ref' in field ? field.ref : undefined;
+      return typeof ref === 'object' && ref !== null && 'tagName' in ref && ref.tagName === 'SELECT';
+    };
     const parsed = schema.safeParse(input);
     const errors: FieldErrors<TForm> = {};
     const seen = new Set<string>();
@@ -68,7 +75,7 @@ export function contractResolver<TForm extends FieldValues, TOut>(options: {
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const path = issue.path.map(String).join('.');
-        add(path, issue.code, describeIssue(issue, labelFor(path) ?? path, get(values, path), t));
+        add(path, issue.code, describeIssue(issue, labelFor(path) ?? path, get(values, path), t, isChoice(path)));
       }
     }
     for (const issue of check?.(values) ?? []) add(issue.path, 'custom', issue.message);
@@ -90,6 +97,17 @@ export function flattenErrors(errors: FieldErrors, prefix = ''): FormIssue[] {
     }
   }
   return out;
+}
+
+/** Sort errors as their controls stand on the page, so the summary reads in the order of the form. */
+function inDocumentOrder<T extends { id: string }>(items: T[]): T[] {
+  if (typeof document === 'undefined') return items;
+  return [...items].sort((a, b) => {
+    const ea = document.getElementById(a.id);
+    const eb = document.getElementById(b.id);
+    if (!ea || !eb || ea === eb) return 0;
+    return ea.compareDocumentPosition(eb) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+  });
 }
 
 type Options<TForm extends FieldValues, TOut> = {
@@ -158,7 +176,7 @@ export function useContractForm<TForm extends FieldValues, TOut>(options: Option
     },
   );
 
-  const fieldErrors = flattenErrors(form.formState.errors).map((issue) => ({ ...issue, id: fieldId(id, issue.path) }));
+  const fieldErrors = inDocumentOrder(flattenErrors(form.formState.errors).map((issue) => ({ ...issue, id: fieldId(id, issue.path) })));
 
   return {
     form,

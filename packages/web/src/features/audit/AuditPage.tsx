@@ -10,6 +10,7 @@ import { SelectField } from '../../components/form/SelectField.tsx';
 import { TextField } from '../../components/form/TextField.tsx';
 import { labelsFrom, useContractForm } from '../../components/form/use-contract-form.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
+import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { useFormatDateTime, useFormatNumber } from '../../i18n/format.ts';
 import type { AuditFilters } from './queries.ts';
 
@@ -148,7 +149,7 @@ function FilterForm({ filters, actors, onFilter }: { filters: AuditFilters; acto
     labelFor: labelsFrom(labels),
     prepare,
     check: (v) => (v.from && v.to && v.from > v.to ? [{ path: 'to', message: t('validation.dateOrder', { from: labels.from, to: labels.to }) }] : []),
-    onSubmit: async (values) => onFilter(prepare({ ...empty, ...values } as FilterValues)),
+    onSubmit: async (values) => onFilter(values),
   });
   const { register } = f.form;
   return (
@@ -211,45 +212,47 @@ function Results({ result, onPage }: { result: AuditList; onPage: (page: number)
 
   return (
     <>
-      <Table zebra border data-size="sm" className="audit-table">
-        <caption>
-          {t('audit.results.caption', { first: formatNumber(first), last: formatNumber(last), total: formatNumber(result.total) })}
-        </caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell scope="col">{t('audit.columns.seq')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t('audit.columns.time')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t('audit.columns.actor')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t('audit.columns.role')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t('audit.columns.action')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t('audit.columns.subject')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t('audit.columns.categories')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t('audit.columns.requestId')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t('audit.columns.ip')}</Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {result.items.map((e) => (
-            <Table.Row key={e.seq}>
-              <Table.HeaderCell scope="row">{e.seq}</Table.HeaderCell>
-              <Table.Cell>{formatDateTime(e.occurredAt)}</Table.Cell>
-              <Table.Cell className="break">
-                <bdi>{actorLabel(e)}</bdi>
-              </Table.Cell>
-              <Table.Cell>{roleLabel(e.role)}</Table.Cell>
-              <Table.Cell>
-                <code>{e.action}</code>
-              </Table.Cell>
-              <Table.Cell className="break">{e.subjectType || e.subjectId ? [e.subjectType, e.subjectId].filter(Boolean).join(' ') : '–'}</Table.Cell>
-              <Table.Cell>{e.categories.length ? e.categories.map(categoryLabel).join(', ') : '–'}</Table.Cell>
-              <Table.Cell className="break">
-                <code>{e.requestId}</code>
-              </Table.Cell>
-              <Table.Cell className="break">{e.ip ?? '–'}</Table.Cell>
+      <ScrollRegion labelledBy="audit-results">
+        <Table zebra border data-size="sm" className="audit-table">
+          <caption>
+            {t('audit.results.caption', { first: formatNumber(first), last: formatNumber(last), total: formatNumber(result.total) })}
+          </caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell scope="col">{t('audit.columns.seq')}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t('audit.columns.time')}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t('audit.columns.actor')}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t('audit.columns.role')}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t('audit.columns.action')}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t('audit.columns.subject')}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t('audit.columns.categories')}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t('audit.columns.requestId')}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t('audit.columns.ip')}</Table.HeaderCell>
             </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
+          </Table.Head>
+          <Table.Body>
+            {result.items.map((e) => (
+              <Table.Row key={e.seq}>
+                <Table.HeaderCell scope="row">{e.seq}</Table.HeaderCell>
+                <Table.Cell>{formatDateTime(e.occurredAt)}</Table.Cell>
+                <Table.Cell>
+                  <bdi>{actorLabel(e)}</bdi>
+                </Table.Cell>
+                <Table.Cell>{roleLabel(e.role)}</Table.Cell>
+                <Table.Cell>
+                  <code>{e.action}</code>
+                </Table.Cell>
+                <Table.Cell className="break">{e.subjectType || e.subjectId ? [e.subjectType, e.subjectId].filter(Boolean).join(' ') : '–'}</Table.Cell>
+                <Table.Cell>{e.categories.length ? e.categories.map(categoryLabel).join(', ') : '–'}</Table.Cell>
+                <Table.Cell className="break">
+                  <code>{e.requestId}</code>
+                </Table.Cell>
+                <Table.Cell className="break">{e.ip ?? '–'}</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </ScrollRegion>
       {totalPages > 1 ? (
         <Pagination aria-label={t('audit.results.pages')} className="mt">
           <Pagination.List>

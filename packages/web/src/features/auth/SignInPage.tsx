@@ -102,7 +102,7 @@ export function TotpForm({ onSubmit, onCancel }: { onSubmit: (values: TotpValues
   useEffect(() => headingRef.current?.focus(), []);
 
   return (
-    <form onSubmit={f.submit} noValidate className="form" aria-labelledby="totp-heading">
+    <form onSubmit={f.submit} noValidate className="form">
       <Heading level={2} data-size="sm" id="totp-heading" ref={headingRef} tabIndex={-1}>
         {t('auth.totp.heading')}
       </Heading>

@@ -6,7 +6,7 @@ import { InvitationToken, type SessionView } from '@eidor/contract';
 import { apiFetch } from '../../api/client.ts';
 import { oidcQuery, sessionQuery } from '../../api/queries.ts';
 import { authedRoute, useSession } from '../../app/authed.tsx';
-import { useForgetSession } from '../../app/session.ts';
+import { dropSessionData, useForgetSession } from '../../app/session.ts';
 import { rootRoute } from '../../app/root.tsx';
 import { AccountPage, type TotpSetup } from './AccountPage.tsx';
 import { InvitationPage, type InvitationState } from './InvitationPage.tsx';
@@ -26,6 +26,8 @@ function useFinishSignIn() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   return async (session: SessionView, target: string | undefined) => {
+    // Nothing cached under an earlier session in this tab may show under the new one.
+    dropSessionData(queryClient);
     queryClient.setQueryData(sessionQuery.queryKey, session);
     await navigate({ href: target ?? '/', replace: true });
   };

@@ -31,11 +31,16 @@ export function HomePage({ session }: { session: SessionView }) {
           <Paragraph>{t('home.noRoles')}</Paragraph>
         ) : (
           <ListUnordered>
-            {session.assignments.map((a) => (
-              <ListItem key={`${a.role}:${a.unitId}`}>
-                {t('home.roleInUnit', { role: t(`roles.${a.role}`), unit: a.unitName, kind: t(`unitKinds.${a.unitKind}`) })}
-              </ListItem>
-            ))}
+            {session.assignments.map((a) => {
+              const kind = t(`unitKinds.${a.unitKind}`);
+              const role = t(`roles.${a.role}`);
+              return (
+                <ListItem key={`${a.role}:${a.unitId}`}>
+                  {/* "Flyktningtjenesten (Flyktningtjenesten)" would say one thing twice. */}
+                  {kind === a.unitName ? t('users.roles.inUnit', { role, unit: a.unitName }) : t('home.roleInUnit', { role, unit: a.unitName, kind })}
+                </ListItem>
+              );
+            })}
           </ListUnordered>
         )}
       </section>

@@ -89,8 +89,6 @@ function EditUnitForm({
     <form onSubmit={f.submit} noValidate className="form">
       <FormErrorSummary errors={f.fieldErrors} ref={f.summaryRef} />
       {f.apiError ? <ApiErrorAlert error={f.apiError} ref={f.alertRef} onReload={onReload} /> : null}
-        </ApiErrorAlert>
-      ) : null}
       <TextField id={f.idFor('name')} label={fieldLabels.name} maxLength={LIMITS.unitNameMax} autoComplete="off" error={f.errorFor('name')} {...register('name')} />
       <SelectField id={f.idFor('kind')} label={fieldLabels.kind} error={f.errorFor('kind')} width="auto" {...register('kind')}>
         {labels.unitKindOptions.map((o) => (

@@ -62,7 +62,7 @@ export function UnitsPage({ municipalityName, units, canCreate, onCreate, onUpda
           <Paragraph>{t('units.list.empty')}</Paragraph>
         ) : (
           <Table zebra border>
-            <caption>{t('units.list.caption', { municipality: municipalityName })}</caption>
+            <caption className="ds-sr-only">{t('units.list.caption', { municipality: municipalityName })}</caption>
             <Table.Head>
               <Table.Row>
                 <Table.HeaderCell scope="col">{t('units.fields.name')}</Table.HeaderCell>
@@ -83,7 +83,7 @@ export function UnitsPage({ municipalityName, units, canCreate, onCreate, onUpda
                     {unit.can.edit ? (
                       <Button variant="tertiary" data-size="sm" onClick={() => setEditingId(unit.id)}>
                         {t('common.edit')}
-                        <span className="visually-hidden"> {unit.name}</span>
+                        <span className="ds-sr-only"> {unit.name}</span>
                       </Button>
                     ) : null}
                   </Table.Cell>

@@ -3,7 +3,7 @@ import { Alert, Button, Dialog, Heading, Paragraph } from '@digdir/designsysteme
 import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { SetRolesRequest, type UserView } from '@eidor/contract';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.tsx';
 import { FormErrorSummary } from '../../../components/form/FormErrorSummary.tsx';
 import { useContractForm } from '../../../components/form/use-contract-form.ts';
@@ -90,8 +90,6 @@ function EditRolesForm({
     <form onSubmit={f.submit} noValidate className="form">
       <FormErrorSummary errors={f.fieldErrors} ref={f.summaryRef} />
       {f.apiError ? <ApiErrorAlert error={f.apiError} ref={f.alertRef} onReload={onReload} /> : null}
-        </ApiErrorAlert>
-      ) : null}
       <RolesFields
         legend={t('users.fields.roles')}
         rows={roles.fields.map((row) => ({ key: row.id }))}

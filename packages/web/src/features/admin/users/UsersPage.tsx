@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { UnitView, UserView } from '@eidor/contract';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { PageHeading } from '../../../components/PageHeading.tsx';
+import { ScrollRegion } from '../../../components/ScrollRegion.tsx';
 import { StatusMessage } from '../../../components/StatusMessage.tsx';
 import { useDomainLabels } from '../labels.ts';
 import { EditRolesDialog, type RoleGrants } from './EditRolesDialog.tsx';
@@ -35,10 +36,11 @@ export function UsersPage({ municipalityName, users, units, canInvite, onInvite,
   const toggling = toggle ? (users.find((u) => u.id === toggle.id) ?? null) : null;
 
   // Roles are given in active units; a unit a user already has a role in stays choosable.
-  const unitOption = (u: { id: string; name: string; kind: UnitView['kind'] }): UnitOption => ({
-    value: u.id,
-    label: t('users.roles.unitOption', { name: u.name, kind: labels.unitKind(u.kind) }),
-  });
+  const unitOption = (u: { id: string; name: string; kind: UnitView['kind'] }): UnitOption => {
+    const kind = labels.unitKind(u.kind);
+    // "Flyktningtjenesten (Flyktningtjenesten)" says nothing twice.
+    return { value: u.id, label: kind === u.name ? u.name : t('users.roles.unitOption', { name: u.name, kind }) };
+  };
   const activeUnits = units.filter((u) => u.active).map(unitOption);
   const unitOptionsFor = (user: UserView): UnitOption[] => {
     const extra = user.roles
@@ -90,60 +92,62 @@ export function UsersPage({ municipalityName, users, units, canInvite, onInvite,
         {users.length === 0 ? (
           <Paragraph>{t('users.list.empty')}</Paragraph>
         ) : (
-          <Table zebra border>
-            <caption>{t('users.list.caption', { municipality: municipalityName })}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope="col">{t('users.fields.name')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('users.fields.email')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('users.fields.status')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('users.fields.totp')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('users.fields.roles')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('common.actions')}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {users.map((user) => (
-                <Table.Row key={user.id}>
-                  <Table.HeaderCell scope="row">
-                    <bdi>{user.name}</bdi>
-                  </Table.HeaderCell>
-                  <Table.Cell>
-                    <bdi>{user.email}</bdi>
-                  </Table.Cell>
-                  <Table.Cell>
-                    <Tag data-color={STATUS_COLOR[user.status]}>{t(`users.status.${user.status}`)}</Tag>
-                  </Table.Cell>
-                  <Table.Cell>{user.totpEnabled ? t('common.yes') : t('common.no')}</Table.Cell>
-                  <Table.Cell>
-                    {user.roles.length === 0 ? (
-                      t('users.roles.none')
-                    ) : (
-                      <ListUnordered data-size="sm" className="compact-list">
-                        {user.roles.map((r) => (
-                          <ListItem key={`${r.role}:${r.unitId}`}>{t('users.roles.inUnit', { role: labels.role(r.role), unit: r.unitName })}</ListItem>
-                        ))}
-                      </ListUnordered>
-                    )}
-                  </Table.Cell>
-                  <Table.Cell>
-                    {user.can.edit ? (
-                      <div className="button-row button-row--tight">
-                        <Button variant="tertiary" data-size="sm" onClick={() => setEditingId(user.id)}>
-                          {t('users.editRoles.open')}
-                          <span className="visually-hidden"> {t('users.forUser', { name: user.name })}</span>
-                        </Button>
-                        <Button variant="tertiary" data-size="sm" onClick={() => setToggle({ id: user.id, pending: false, error: null })}>
-                          {user.status === 'disabled' ? t('users.enable.open') : t('users.disable.open')}
-                          <span className="visually-hidden"> {user.name}</span>
-                        </Button>
-                      </div>
-                    ) : null}
-                  </Table.Cell>
+          <ScrollRegion labelledBy="users-list">
+            <Table zebra border>
+              <caption className="ds-sr-only">{t('users.list.caption', { municipality: municipalityName })}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell scope="col">{t('users.fields.name')}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{t('users.fields.email')}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{t('users.fields.status')}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{t('users.fields.totp')}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{t('users.fields.roles')}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{t('common.actions')}</Table.HeaderCell>
                 </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
+              </Table.Head>
+              <Table.Body>
+                {users.map((user) => (
+                  <Table.Row key={user.id}>
+                    <Table.HeaderCell scope="row">
+                      <bdi>{user.name}</bdi>
+                    </Table.HeaderCell>
+                    <Table.Cell>
+                      <bdi>{user.email}</bdi>
+                    </Table.Cell>
+                    <Table.Cell>
+                      <Tag data-color={STATUS_COLOR[user.status]}>{t(`users.status.${user.status}`)}</Tag>
+                    </Table.Cell>
+                    <Table.Cell>{user.totpEnabled ? t('common.yes') : t('common.no')}</Table.Cell>
+                    <Table.Cell>
+                      {user.roles.length === 0 ? (
+                        t('users.roles.none')
+                      ) : (
+                        <ListUnordered data-size="sm" className="compact-list">
+                          {user.roles.map((r) => (
+                            <ListItem key={`${r.role}:${r.unitId}`}>{t('users.roles.inUnit', { role: labels.role(r.role), unit: r.unitName })}</ListItem>
+                          ))}
+                        </ListUnordered>
+                      )}
+                    </Table.Cell>
+                    <Table.Cell>
+                      {user.can.edit ? (
+                        <div className="button-row button-row--tight">
+                          <Button variant="tertiary" data-size="sm" onClick={() => setEditingId(user.id)}>
+                            {t('users.editRoles.open')}
+                            <span className="ds-sr-only"> {t('users.forUser', { name: user.name })}</span>
+                          </Button>
+                          <Button variant="tertiary" data-size="sm" onClick={() => setToggle({ id: user.id, pending: false, error: null })}>
+                            {user.status === 'disabled' ? t('users.enable.open') : t('users.disable.open')}
+                            <span className="ds-sr-only"> {user.name}</span>
+                          </Button>
+                        </div>
+                      ) : null}
+                    </Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </ScrollRegion>
         )}
       </section>
 

@@ -1,0 +1,35 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createRouter } from '@tanstack/react-router';
+import { unitsRoute } from '../features/admin/units/routes.tsx';
+import { usersRoute } from '../features/admin/users/routes.tsx';
+import { auditRoute } from '../features/audit/routes.tsx';
+import { accountRoute, invitationRoute, signInRoute } from '../features/auth/routes.tsx';
+import { mailboxRoute } from '../features/dev/routes.tsx';
+import { homeRoute } from '../features/home/routes.tsx';
+import { authedRoute } from './authed.tsx';
+import { PendingPage, rootRoute, RouteErrorPage } from './root.tsx';
+
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  invitationRoute,
+  mailboxRoute,
+  authedRoute.addChildren([homeRoute, unitsRoute, usersRoute, auditRoute, accountRoute]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    // Query owns caching; the router asks it on every navigation.
+    defaultPreloadStaleTime: 0,
+    defaultPendingComponent: PendingPage,
+    defaultErrorComponent: RouteErrorPage,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}
