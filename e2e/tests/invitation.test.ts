@@ -17,8 +17,8 @@ describe('invite a user and accept the invitation from the dev mailbox', () => {
 
     await page.getByRole('textbox', { name: 'Navn' }).fill('Kari Nordmann');
     await page.getByRole('textbox', { name: 'E-postadresse' }).fill('kari.nordmann@demo.eidor.no');
-    await page.getByLabel(/^Rolle/).first().selectOption('advisor');
-    const unitSelect = page.getByLabel(/^Enhet/).first();
+    await page.getByRole('combobox', { name: 'Rolle', exact: true }).first().selectOption('advisor');
+    const unitSelect = page.getByRole('combobox', { name: 'Enhet', exact: true }).first();
     const firstUnit = await unitSelect.locator('option').nth(1).getAttribute('value');
     await unitSelect.selectOption(firstUnit!);
     await page.getByRole('button', { name: 'Send invitasjon' }).click();
