@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 // in which case it runs against that PostgreSQL server. Browser tests have their own config (e2e/).
 export default defineConfig({
   test: {
+    // Two cores: two test files at a time (each server test file has its own database).
+    maxWorkers: 2,
     reporters: process.env.CI_JSON_REPORT ? ['default', ['json', { outputFile: process.env.CI_JSON_REPORT }]] : ['default'],
     projects: [
       { test: { name: 'domain', include: ['packages/domain/src/**/*.test.ts'], environment: 'node' } },
@@ -16,7 +18,6 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: 'forks',
-          maxWorkers: 2,
         },
       },
       { test: { name: 'web', include: ['packages/web/src/**/*.test.tsx', 'packages/web/src/**/*.test.ts'], environment: 'happy-dom' } },

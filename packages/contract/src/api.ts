@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import * as p from './platform.ts';
+import * as pp from './people.ts';
 
 /** One endpoint: method, path, request schemas and the success response schema. */
 export type Endpoint = {
@@ -48,6 +49,18 @@ export const api = {
   devMailbox: e({ method: 'GET', path: '/api/dev/mailbox', summary: 'Development mailbox (outbox), not in production', public: true, status: 200, response: p.MailboxResponse }),
 
   listAudit: e({ method: 'GET', path: '/api/audit', summary: 'The audit log, filtered', query: p.AuditQuery, status: 200, response: p.AuditListResponse }),
+  searchPeople: e({ method: 'POST', path: '/api/persons/search', summary: 'Find people by any spelling, birth date, id or DUF number (body, never the URL)', body: pp.SearchPeopleRequest, status: 200, response: pp.SearchPeopleResponse }),
+  checkDuplicates: e({ method: 'POST', path: '/api/persons/duplicates', summary: 'Likely duplicates of a person about to be registered', body: pp.DuplicateCheckRequest, status: 200, response: pp.DuplicateCheckResponse }),
+  createPerson: e({ method: 'POST', path: '/api/persons', summary: 'Register a person', body: pp.CreatePersonRequest, status: 201, response: pp.PersonView }),
+  getPerson: e({ method: 'GET', path: '/api/persons/:id', summary: 'A person, with only the sections the actor may see (audited)', params: p.IdParams, status: 200, response: pp.PersonView }),
+  updatePerson: e({ method: 'PUT', path: '/api/persons/:id', summary: 'Edit a person (with the version read)', params: p.IdParams, body: pp.UpdatePersonRequest, status: 200, response: pp.PersonView }),
+  setPersonTeam: e({ method: 'PUT', path: '/api/persons/:id/team', summary: "Set the units on a person's team", params: p.IdParams, body: pp.SetTeamRequest, status: 200, response: pp.PersonView }),
+  personHistory: e({ method: 'GET', path: '/api/persons/:id/history', summary: 'Every change of a person', params: p.IdParams, status: 200, response: pp.HistoryResponse }),
+  personAccessLog: e({ method: 'GET', path: '/api/persons/:id/access-log', summary: 'Who has looked at this record', params: p.IdParams, status: 200, response: pp.AccessLogResponse }),
+  createHousehold: e({ method: 'POST', path: '/api/households', summary: 'Create an empty household', body: pp.CreateHouseholdRequest, status: 201, response: pp.HouseholdView }),
+  getHousehold: e({ method: 'GET', path: '/api/households/:id', summary: 'A household and the members the actor may see', params: p.IdParams, status: 200, response: pp.HouseholdView }),
+  updateHousehold: e({ method: 'PATCH', path: '/api/households/:id', summary: 'Rename a household', params: p.IdParams, body: pp.UpdateHouseholdRequest, status: 200, response: pp.HouseholdView }),
+
   verifyAudit: e({ method: 'POST', path: '/api/audit/verify', summary: "Check the municipality's audit hash chain", status: 200, response: p.AuditVerifyResponse }),
 } as const;
 

@@ -9,4 +9,5 @@ export const LIMITS = {
   pageSizeMax: 200,
   textMax: 2000,
   maxRolesPerUser: 30,
+  personNameMax: 100,
 } as const;

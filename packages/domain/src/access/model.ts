@@ -52,6 +52,8 @@ export const PERMISSIONS = [
   'users.manage',
   'audit.read',
   'persons.register',
+  'persons.team', // edit which units are on a person's team (the refugee service)
+  'persons.access_log', // see "who has looked at this record" (Normen: the right to see one's access log)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -57,11 +57,11 @@ export const PARTNER_SCOPE: Record<UnitKind, CategoryGrants> = {
 
 /** Function-level permissions per role. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  advisor: ['units.read', 'persons.register'],
-  settlement_officer: ['units.read', 'persons.register'],
+  advisor: ['units.read', 'persons.register', 'persons.team', 'persons.access_log'],
+  settlement_officer: ['units.read', 'persons.register', 'persons.team'],
   health_worker: ['units.read'],
   grant_coordinator: ['units.read'],
-  leader: ['units.read', 'users.read', 'audit.read'],
+  leader: ['units.read', 'users.read', 'audit.read', 'persons.access_log'],
   partner: [],
   finance: ['units.read'],
   admin: ['units.read', 'units.manage', 'users.read', 'users.manage'],
@@ -106,6 +106,22 @@ export function personAbilities(
     };
   }
   return out;
+}
+
+/**
+ * Which people the actor can find at all: everyone in the municipality (a role reads identity for
+ * all), or only people whose team includes one of `teamUnitIds`. Lists and searches filter by this,
+ * so a partner never learns that a person outside their teams exists.
+ */
+export function personReach(actor: Actor): { all: boolean; teamUnitIds: string[] } {
+  let all = false;
+  const team = new Set<string>();
+  for (const a of actor.assignments) {
+    const reach = grantFor(a, 'identity')?.read;
+    if (reach === 'all') all = true;
+    else if (reach === 'team') team.add(a.unitId);
+  }
+  return { all, teamUnitIds: [...team] };
 }
 
 /** Does any of the actor's roles give the permission? */

@@ -1,4 +1,4 @@
-import { bigint, boolean, customType, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, customType, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 // The SQL in migrations/ is the source of truth for DDL (roles, grants, RLS, extensions);
 // this file mirrors the tables for typed queries.
@@ -124,4 +124,66 @@ export const auditChainHead = pgTable('audit_chain_head', {
   municipalityId: uuid('municipality_id').primaryKey(),
   seq: bigint('seq', { mode: 'number' }).notNull(),
   hash: text('hash').notNull(),
+});
+
+export const households = pgTable('households', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  name: text('name').notNull(),
+  version: integer('version').notNull().default(0),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const persons = pgTable('persons', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  householdId: uuid('household_id'),
+  householdRole: text('household_role'),
+  givenName: text('given_name').notNull(),
+  familyName: text('family_name').notNull(),
+  otherSpellings: text('other_spellings').array().notNull().default([]),
+  searchText: text('search_text').notNull(),
+  birthDate: date('birth_date', { mode: 'string' }).notNull(),
+  sex: text('sex').notNull(),
+  nationalId: text('national_id'),
+  dufNumber: text('duf_number'),
+  originCountry: text('origin_country'),
+  nationality: text('nationality'),
+  languages: text('languages').array().notNull().default([]),
+  interpreterNeeded: boolean('interpreter_needed').notNull().default(false),
+  interpreterLanguage: text('interpreter_language'),
+  arrivalCategory: text('arrival_category'),
+  sponsorPersonId: uuid('sponsor_person_id'),
+  permitType: text('permit_type'),
+  permitDate: date('permit_date', { mode: 'string' }),
+  settlementDate: date('settlement_date', { mode: 'string' }),
+  previousMunicipality: text('previous_municipality'),
+  status: text('status').notNull().default('active'),
+  statusDate: date('status_date', { mode: 'string' }),
+  version: integer('version').notNull().default(0),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const personTeam = pgTable(
+  'person_team',
+  {
+    municipalityId: uuid('municipality_id').notNull(),
+    personId: uuid('person_id').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    addedAt: ts('added_at').notNull(),
+    addedBy: uuid('added_by'),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.unitId] })],
+);
+
+export const personHistory = pgTable('person_history', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  personId: uuid('person_id').notNull(),
+  version: integer('version').notNull(),
+  changedAt: ts('changed_at').notNull(),
+  changedBy: uuid('changed_by'),
+  changes: jsonb('changes').notNull().$type<{ field: string; from: unknown; to: unknown }[]>(),
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, type Endpoint } from '@eidor/contract';
+import { migrationFiles } from '../db/migrate.ts';
 import { Agent, createWorld, signedIn, type World } from '../test/harness.ts';
 
 // Generated from the contract: every endpoint is registered, documented in OpenAPI, refuses a
@@ -53,7 +54,7 @@ describe('endpoint inventory', () => {
 
   it('health says which database and migration', async () => {
     const body = (await new Agent(w.app).get('/api/health')).json();
-    expect(body).toMatchObject({ status: 'ok', database: w.database.kind, migration: '0001_platform.sql' });
+    expect(body).toMatchObject({ status: 'ok', database: w.database.kind, migration: (await migrationFiles()).at(-1) });
     expect(body.embedded).toBe(w.database.kind === 'pglite');
   });
 
