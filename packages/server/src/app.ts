@@ -24,6 +24,7 @@ import { registerAuth } from './modules/auth/routes.ts';
 import { registerDev } from './modules/dev/routes.ts';
 import { registerHealth, APP_VERSION } from './modules/health/routes.ts';
 import { registerUnits } from './modules/units/routes.ts';
+import { registerPersons } from './modules/persons/routes.ts';
 import { registerUsers } from './modules/users/routes.ts';
 import { randomUUID } from 'node:crypto';
 
@@ -144,6 +145,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   registerAuth(app, deps);
   registerUnits(app, deps);
   registerUsers(app, deps);
+  registerPersons(app, deps);
   registerAudit(app, deps);
   registerDev(app, deps);
 

@@ -34,3 +34,9 @@ export function ageOn(birth: IsoDate, on: IsoDate): number {
   if (!b || !o) throw new Error('ageOn needs two valid dates');
   return o.y - b.y - (o.m < b.m || (o.m === b.m && o.d < b.d) ? 1 : 0);
 }
+
+/** The calendar date in Norway at an instant (the law counts days in Norwegian time). */
+export function osloDate(instant: Date): IsoDate {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return parts; // en-CA formats as YYYY-MM-DD
+}

@@ -1,0 +1,86 @@
+import { classifyPersonQuery } from '@eidor/domain';
+
+// The person search as plain parameterised SQL, so the benchmark's bare node:http + pg baseline
+// runs exactly the statement the app runs.
+
+export type SearchParams = {
+  municipalityId: string;
+  /** null = everyone in the municipality; otherwise only people on these units' teams. */
+  teamUnitIds: string[] | null;
+  q: string;
+  arrivalCategory?: string | undefined;
+  status?: string | undefined;
+  settlementYear?: number | undefined;
+  limit: number;
+  offset: number;
+};
+
+/** Word-similarity threshold for name search: the share of the query's trigrams found in a name. */
+export const NAME_THRESHOLD = 0.5;
+
+export function buildPersonSearch(p: SearchParams): { text: string; values: unknown[] } {
+  const values: unknown[] = [p.municipalityId];
+  const $ = (v: unknown) => {
+    values.push(v);
+    return `$${values.length}`;
+  };
+  const where = ['p.municipality_id = $1'];
+  let score = 'NULL::real';
+  let order = 'p.family_name, p.given_name, p.id';
+  const query = classifyPersonQuery(p.q);
+  switch (query.kind) {
+    case 'national_id':
+      where.push(`p.national_id = ${$(query.value)}`);
+      break;
+    case 'duf_number':
+      where.push(`p.duf_number = ${$(query.value)}`);
+      break;
+    case 'birth_date':
+      where.push(`p.birth_date = ${$(query.value)}::date`);
+      break;
+    case 'name': {
+      const qn = $(query.normalised);
+      const qk = $(query.key);
+      // `<%`: word similarity of the query to the best-matching part of the names ≥ threshold.
+      where.push(`(${qn} <% p.search_text OR ${qk} <% p.search_text)`);
+      score = `greatest(word_similarity(${qn}, p.search_text), word_similarity(${qk}, p.search_text))`;
+      order = 'score DESC, p.family_name, p.given_name, p.id';
+      break;
+    }
+    case 'empty':
+      break;
+  }
+  if (p.teamUnitIds) {
+    where.push(`EXISTS (SELECT 1 FROM person_team t WHERE t.person_id = p.id AND t.unit_id = ANY(${$(p.teamUnitIds)}::uuid[]))`);
+  }
+  if (p.arrivalCategory) where.push(`p.arrival_category = ${$(p.arrivalCategory)}`);
+  if (p.status) where.push(`p.status = ${$(p.status)}`);
+  if (p.settlementYear) {
+    const y = $(p.settlementYear);
+    where.push(`p.settlement_date >= make_date(${y}::int, 1, 1) AND p.settlement_date < make_date(${y}::int + 1, 1, 1)`);
+  }
+  const text = `SELECT p.id, p.given_name, p.family_name, p.birth_date::text AS birth_date, p.sex, p.arrival_category,
+       p.settlement_date::text AS settlement_date, p.status, p.household_id, ${score} AS score, count(*) OVER () AS total
+  FROM persons p
+ WHERE ${where.join('\n   AND ')}
+ ORDER BY ${order}
+ LIMIT ${$(p.limit)} OFFSET ${$(p.offset)}`;
+  return { text, values };
+}
+
+/** Sets the threshold for `<%` in the current transaction. */
+export const SET_THRESHOLD_SQL = `SELECT set_config('pg_trgm.word_similarity_threshold', '${NAME_THRESHOLD}', true)`;
+
+export type SearchRow = {
+  id: string;
+  given_name: string;
+  family_name: string;
+  birth_date: string;
+  sex: string;
+  arrival_category: string | null;
+  settlement_date: string | null;
+  status: string;
+  household_id: string | null;
+  score: number | null;
+  total: string | number;
+};
