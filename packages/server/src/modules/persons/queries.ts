@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rows } from '../../db/raw.ts';
 import { auditLog, households, personHistory, persons, personTeam, units, users } from '../../db/schema.ts';
-import { buildPersonSearch, SET_THRESHOLD_SQL, type SearchParams, type SearchRow } from './search-sql.ts';
+import { buildPersonSearch, SET_THRESHOLD_SQL, uuidArray, type SearchParams, type SearchRow } from './search-sql.ts';
 
 export type PersonRow = typeof persons.$inferSelect;
 export type HouseholdRow = typeof households.$inferSelect;
@@ -139,7 +139,7 @@ export async function duplicateCandidates(
   if (p.nameNormalised) conds.push(sql`(${p.nameNormalised} <% p.search_text OR ${p.nameKey} <% p.search_text)`);
   if (conds.length === 0) return [];
   const reach = p.teamUnitIds
-    ? sql`AND EXISTS (SELECT 1 FROM person_team t WHERE t.person_id = p.id AND t.unit_id = ANY(${p.teamUnitIds}::uuid[]))`
+    ? sql`AND EXISTS (SELECT 1 FROM person_team t WHERE t.person_id = p.id AND t.unit_id = ANY(${uuidArray(p.teamUnitIds)}::uuid[]))`
     : sql``;
   const exclude = p.excludeId ? sql`AND p.id <> ${p.excludeId}` : sql``;
   const score = p.nameNormalised

@@ -18,6 +18,12 @@ export type SearchParams = {
 /** Word-similarity threshold for name search: the share of the query's trigrams found in a name. */
 export const NAME_THRESHOLD = 0.5;
 
+/** A uuid[] parameter as a PostgreSQL array literal (one parameter with any driver). */
+export function uuidArray(ids: readonly string[]): string {
+  for (const id of ids) if (!/^[0-9a-f-]{36}$/i.test(id)) throw new Error('not a uuid');
+  return `{${ids.join(',')}}`;
+}
+
 export function buildPersonSearch(p: SearchParams): { text: string; values: unknown[] } {
   const values: unknown[] = [p.municipalityId];
   const $ = (v: unknown) => {
@@ -51,7 +57,7 @@ export function buildPersonSearch(p: SearchParams): { text: string; values: unkn
       break;
   }
   if (p.teamUnitIds) {
-    where.push(`EXISTS (SELECT 1 FROM person_team t WHERE t.person_id = p.id AND t.unit_id = ANY(${$(p.teamUnitIds)}::uuid[]))`);
+    where.push(`EXISTS (SELECT 1 FROM person_team t WHERE t.person_id = p.id AND t.unit_id = ANY(${$(uuidArray(p.teamUnitIds))}::uuid[]))`);
   }
   if (p.arrivalCategory) where.push(`p.arrival_category = ${$(p.arrivalCategory)}`);
   if (p.status) where.push(`p.status = ${$(p.status)}`);
