@@ -1,3 +1,4 @@
 export * from './access/index.ts';
 export * from './calendar/index.ts';
 export * from './identity/index.ts';
+export * from './settlement/index.ts';

@@ -40,3 +40,51 @@ export function osloDate(instant: Date): IsoDate {
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
   return parts; // en-CA formats as YYYY-MM-DD
 }
+
+function toEpochDay(iso: IsoDate): number {
+  const p = parseIsoDate(iso);
+  if (!p) throw new Error(`not a date: ${iso}`);
+  return Math.round(Date.UTC(p.y, p.m - 1, p.d) / 86_400_000);
+}
+
+function fromEpochDay(day: number): IsoDate {
+  const d = new Date(day * 86_400_000);
+  return formatIsoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+/** The date `n` days after (or before, when negative) `iso`. */
+export function addDays(iso: IsoDate, n: number): IsoDate {
+  return fromEpochDay(toEpochDay(iso) + n);
+}
+
+/** Days from `a` to `b` (negative when `b` is earlier). */
+export function daysBetween(a: IsoDate, b: IsoDate): number {
+  return toEpochDay(b) - toEpochDay(a);
+}
+
+/**
+ * The same day `n` months later; a day that does not exist in the target month becomes its last
+ * day (31 January + 1 month = 28/29 February), as deadlines "within N months" are counted.
+ */
+export function addMonths(iso: IsoDate, n: number): IsoDate {
+  const p = parseIsoDate(iso);
+  if (!p) throw new Error(`not a date: ${iso}`);
+  const total = p.y * 12 + (p.m - 1) + n;
+  const y = Math.floor(total / 12);
+  const m = (total % 12) + 1;
+  return formatIsoDate(y, m, Math.min(p.d, daysInMonth(y, m)));
+}
+
+/** Parses a date written as `YYYY-MM-DD` or the Norwegian `DD.MM.YYYY`; undefined when not a real day. */
+export function parseNorwegianOrIsoDate(s: string): IsoDate | undefined {
+  const t = s.trim();
+  const no = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(t);
+  if (no) {
+    const [d, m, y] = [Number(no[1]), Number(no[2]), Number(no[3])];
+    return isRealDate(y, m, d) ? formatIsoDate(y, m, d) : undefined;
+  }
+  return parseIsoDate(t) ? t : undefined;
+}
+
+/** Compares two ISO dates (they sort as strings). */
+export const compareDates = (a: IsoDate, b: IsoDate): number => (a < b ? -1 : a > b ? 1 : 0);
