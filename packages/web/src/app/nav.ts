@@ -1,18 +1,30 @@
-import type { Permission } from '@eidor/domain';
+import type { Permission, Role } from '@eidor/domain';
 
 /** One entry of the main menu. */
 export type NavItem = {
-  to: '/' | '/admin/units' | '/admin/users' | '/audit' | '/account';
-  label: 'nav.home' | 'nav.units' | 'nav.users' | 'nav.audit' | 'nav.account';
+  to: '/' | '/people' | '/admin/units' | '/admin/users' | '/audit' | '/account';
+  label: 'nav.home' | 'nav.people' | 'nav.units' | 'nav.users' | 'nav.audit' | 'nav.account';
 };
+
+/** Roles that never see people's records: administrators run the system, auditors read the log. */
+const WITHOUT_PERSON_ACCESS: readonly Role[] = ['admin', 'auditor'];
+
+/**
+ * Whether the session may look for people. Every role but admin and auditor reads identity data
+ * (partners only for the people on their units' teams); the server decides who is shown.
+ */
+export function mayFindPeople(roles: readonly Role[]): boolean {
+  return roles.some((role) => !WITHOUT_PERSON_ACCESS.includes(role));
+}
 
 /**
  * The menu for a session. What a user may do is decided by the server and sent as permissions;
  * the menu only shows the way to it.
  */
-export function navItems(permissions: readonly Permission[]): NavItem[] {
+export function navItems(permissions: readonly Permission[], roles: readonly Role[] = []): NavItem[] {
   const has = (p: Permission) => permissions.includes(p);
   const items: NavItem[] = [{ to: '/', label: 'nav.home' }];
+  if (mayFindPeople(roles)) items.push({ to: '/people', label: 'nav.people' });
   if (has('units.manage')) items.push({ to: '/admin/units', label: 'nav.units' });
   if (has('users.read') || has('users.manage')) items.push({ to: '/admin/users', label: 'nav.users' });
   if (has('audit.read')) items.push({ to: '/audit', label: 'nav.audit' });

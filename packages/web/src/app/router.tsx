@@ -6,6 +6,7 @@ import { auditRoute } from '../features/audit/routes.tsx';
 import { accountRoute, invitationRoute, signInRoute } from '../features/auth/routes.tsx';
 import { mailboxRoute } from '../features/dev/routes.tsx';
 import { homeRoute } from '../features/home/routes.tsx';
+import { peopleRoutes } from '../features/people/routes.tsx';
 import { authedRoute } from './authed.tsx';
 import { PendingPage, rootRoute, RouteErrorPage } from './root.tsx';
 
@@ -13,7 +14,7 @@ const routeTree = rootRoute.addChildren([
   signInRoute,
   invitationRoute,
   mailboxRoute,
-  authedRoute.addChildren([homeRoute, unitsRoute, usersRoute, auditRoute, accountRoute]),
+  authedRoute.addChildren([homeRoute, ...peopleRoutes, unitsRoute, usersRoute, auditRoute, accountRoute]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

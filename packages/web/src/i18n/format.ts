@@ -24,3 +24,17 @@ export function useFormatNumber(): (n: number) => string {
   const language = i18n.resolvedLanguage ?? i18n.language;
   return useCallback((n: number) => new Intl.NumberFormat(localeOf(language)).format(n), [language]);
 }
+
+/** Format a calendar date `YYYY-MM-DD` in the UI language (no time zone: a date is a date). */
+export function formatDate(iso: string, language: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) return iso;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return new Intl.DateTimeFormat(localeOf(language), { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
+export function useFormatDate(): (iso: string) => string {
+  const { i18n } = useTranslation();
+  const language = i18n.resolvedLanguage ?? i18n.language;
+  return useCallback((iso: string) => formatDate(iso, language), [language]);
+}

@@ -45,7 +45,10 @@ export function Header({ session, embedded, showMailbox, signingOut, onSignOut }
         <nav aria-label={t('app.mainNav')} className="app-nav">
           <ul>
             {session
-              ? navItems(session.permissions).map((item) => (
+              ? navItems(
+                  session.permissions,
+                  session.assignments.map((a) => a.role),
+                ).map((item) => (
                   <li key={item.to}>
                     <Link to={item.to} activeOptions={{ exact: item.to === '/' }}>
                       {t(item.label)}

@@ -3,6 +3,7 @@ import { get, set, useForm, type DefaultValues, type FieldErrors, type FieldValu
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
+import type { FieldError } from '@eidor/contract';
 import { isApiError, type ApiError } from '../../api/client.ts';
 
 /** A problem the form finds beyond what the contract's schema checks (e.g. "passwords differ"). */
@@ -55,8 +56,9 @@ export function contractResolver<TForm extends FieldValues, TOut>(options: {
   t: TFunction;
   prepare?: ((values: TForm) => unknown) | undefined;
   check?: ((values: TForm) => FormIssue[]) | undefined;
+  toFormPath?: ((path: string, values: TForm) => string) | undefined;
 }): Resolver<TForm, unknown, TOut> {
-  const { schema, labelFor, t, prepare, check } = options;
+  const { schema, labelFor, t, prepare, check, toFormPath } = options;
   return (values, _context, resolverOptions) => {
     const input = prepare ? prepare(values) : values;
     const isChoice = (path: string) => {
@@ -72,13 +74,14 @@ export function contractResolver<TForm extends FieldValues, TOut>(options: {
       seen.add(path);
       set(errors, path, { type, message });
     };
+    // The form's own checks speak first: where both find fault with a field, theirs is the more specific message.
+    for (const issue of check?.(values) ?? []) add(issue.path, 'custom', issue.message);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        const path = issue.path.map(String).join('.');
+        const path = (toFormPath ?? ((p: string) => p))(issue.path.map(String).join('.'), values);
         add(path, issue.code, describeIssue(issue, labelFor(path) ?? path, get(values, path), t, isChoice(path)));
       }
     }
-    for (const issue of check?.(values) ?? []) add(issue.path, 'custom', issue.message);
     if (parsed.success && seen.size === 0) return { values: parsed.data, errors: {} };
     return { values: {}, errors };
   };
@@ -110,6 +113,40 @@ function inDocumentOrder<T extends { id: string }>(items: T[]): T[] {
   });
 }
 
+/**
+ * Where a server's error goes on a form: each field error on its control (in the user's words), and
+ * whether the error itself must be shown too — when some field is not on the form, when the error is
+ * not a validation error, or when it names no field. A conflict that the form explains in full (e.g.
+ * "another person has this id number") needs no second, vaguer message.
+ */
+export function placeServerErrors(
+  error: ApiError,
+  options: {
+    labelFor: (path: string) => string | undefined;
+    toFormPath?: (path: string) => string;
+    serverMessage?: ((field: FieldError, label: string) => string | undefined) | undefined;
+    t: TFunction;
+  },
+): { fields: FormIssue[]; showAlert: boolean } {
+  const fields: FormIssue[] = [];
+  let unmatched = false;
+  let explained = 0;
+  for (const field of error.fields) {
+    const path = options.toFormPath ? options.toFormPath(field.path) : field.path;
+    const label = options.labelFor(path);
+    if (label === undefined) {
+      unmatched = true;
+      continue;
+    }
+    const specific = options.serverMessage?.(field, label);
+    if (specific !== undefined) explained += 1;
+    fields.push({ path, message: specific ?? options.t('validation.rejected', { label }) });
+  }
+  const explainedAll = error.fields.length > 0 && explained === error.fields.length;
+  const showAlert = unmatched || error.fields.length === 0 || (error.code !== 'VALIDATION' && !(error.code === 'CONFLICT' && explainedAll));
+  return { fields, showAlert };
+}
+
 type Options<TForm extends FieldValues, TOut> = {
   /** Prefix of the controls' ids, unique on the page. */
   id: string;
@@ -121,6 +158,13 @@ type Options<TForm extends FieldValues, TOut> = {
   prepare?: (values: TForm) => unknown;
   /** Extra checks the schema cannot make. */
   check?: (values: TForm) => FormIssue[];
+  /**
+   * Where a path of the schema (or of a server's field error) stands in the form, when the form is not
+   * shaped exactly like the request (e.g. a code typed in an "other" field). Default: the same path.
+   */
+  toFormPath?: (path: string, values: TForm) => string;
+  /** A server field error in the user's words, when the form knows what the server meant. */
+  serverMessage?: (field: FieldError, label: string) => string | undefined;
   /** Send the values; throw an ApiError to show it on the form. */
   onSubmit: (values: TOut) => Promise<unknown>;
 };
@@ -131,7 +175,7 @@ type Options<TForm extends FieldValues, TOut> = {
  */
 export function useContractForm<TForm extends FieldValues, TOut>(options: Options<TForm, TOut>) {
   const { t } = useTranslation();
-  const { id, schema, defaultValues, labelFor, prepare, check, onSubmit } = options;
+  const { id, schema, defaultValues, labelFor, prepare, check, toFormPath, serverMessage, onSubmit } = options;
   const [apiError, setApiError] = useState<ApiError | null>(null);
   const [focusRequest, setFocusRequest] = useState(0);
   const summaryRef = useRef<HTMLElement>(null);
@@ -139,7 +183,7 @@ export function useContractForm<TForm extends FieldValues, TOut>(options: Option
 
   const form = useForm<TForm, unknown, TOut>({
     defaultValues,
-    resolver: contractResolver<TForm, TOut>({ schema, labelFor, t, prepare, check }),
+    resolver: contractResolver<TForm, TOut>({ schema, labelFor, t, prepare, check, toFormPath }),
     shouldFocusError: false,
   });
 
@@ -157,16 +201,9 @@ export function useContractForm<TForm extends FieldValues, TOut>(options: Option
         await onSubmit(values);
       } catch (error) {
         if (!isApiError(error)) throw error;
-        let unmatched = error.code !== 'VALIDATION';
-        for (const field of error.fields) {
-          const label = labelFor(field.path);
-          if (label === undefined) {
-            unmatched = true;
-            continue;
-          }
-          form.setError(field.path as Path<TForm>, { type: 'server', message: t('validation.rejected', { label }) });
-        }
-        if (unmatched || error.fields.length === 0) setApiError(error);
+        const placed = placeServerErrors(error, { labelFor, toFormPath: (path) => (toFormPath ? toFormPath(path, form.getValues()) : path), serverMessage, t });
+        for (const p of placed.fields) form.setError(p.path as Path<TForm>, { type: 'server', message: p.message });
+        if (placed.showAlert) setApiError(error);
         requestFocus();
       }
     },

@@ -2,9 +2,10 @@ import { Card, Heading, Link as DsLink, ListItem, ListUnordered, Paragraph } fro
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { SessionView } from '@eidor/contract';
+import { mayFindPeople } from '../../app/nav.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 
-type Task = { to: '/admin/units' | '/admin/users' | '/audit' | '/account'; title: string; body: string };
+type Task = { to: '/people' | '/admin/units' | '/admin/users' | '/audit' | '/account'; title: string; body: string };
 
 /** The start page: who you are here, your roles, and the way to what you may do. */
 export function HomePage({ session }: { session: SessionView }) {
@@ -12,6 +13,9 @@ export function HomePage({ session }: { session: SessionView }) {
   const has = (p: SessionView['permissions'][number]) => session.permissions.includes(p);
 
   const tasks: Task[] = [];
+  if (mayFindPeople(session.assignments.map((a) => a.role))) {
+    tasks.push({ to: '/people', title: t('nav.people'), body: has('persons.register') ? t('home.tasks.peopleRegister') : t('home.tasks.peopleRead') });
+  }
   if (has('units.manage')) tasks.push({ to: '/admin/units', title: t('nav.units'), body: t('home.tasks.units') });
   if (has('users.manage')) tasks.push({ to: '/admin/users', title: t('nav.users'), body: t('home.tasks.usersManage') });
   else if (has('users.read')) tasks.push({ to: '/admin/users', title: t('nav.users'), body: t('home.tasks.usersRead') });
