@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import * as p from './platform.ts';
 import * as pp from './people.ts';
+import * as st from './settlement.ts';
 
 /** One endpoint: method, path, request schemas and the success response schema. */
 export type Endpoint = {
@@ -60,6 +61,33 @@ export const api = {
   createHousehold: e({ method: 'POST', path: '/api/households', summary: 'Create an empty household', body: pp.CreateHouseholdRequest, status: 201, response: pp.HouseholdView }),
   getHousehold: e({ method: 'GET', path: '/api/households/:id', summary: 'A household and the members the actor may see', params: p.IdParams, status: 200, response: pp.HouseholdView }),
   updateHousehold: e({ method: 'PATCH', path: '/api/households/:id', summary: 'Rename a household', params: p.IdParams, body: pp.UpdateHouseholdRequest, status: 200, response: pp.HouseholdView }),
+
+  listSettlementYears: e({ method: 'GET', path: '/api/settlement/years', summary: 'Yearly numbers: IMDi request, council decision and settled per category', status: 200, response: st.SettlementYearsResponse }),
+  putSettlementYear: e({ method: 'PUT', path: '/api/settlement/years/:year', summary: "Record IMDi's request and the council's decision for a year", params: st.YearParams, body: st.PutSettlementYearRequest, status: 200, response: st.SettlementYearView }),
+
+  listPipeline: e({ method: 'GET', path: '/api/settlement/pipeline', summary: "Every household's stage, next step and due date", query: st.PipelineQuery, status: 200, response: st.PipelineResponse }),
+  createSettlementCase: e({ method: 'POST', path: '/api/settlement/cases', summary: "A household offered on IMDi's distribution list (entered by hand)", body: st.CreateCaseRequest, status: 201, response: st.CaseView }),
+  importDistributionList: e({ method: 'POST', path: '/api/settlement/cases/import', summary: "Import IMDi's distribution list (CSV; all rows or none unless valid_only)", body: st.ImportDistributionListRequest, status: 200, response: st.ImportDistributionListResponse }),
+  getSettlementCase: e({ method: 'GET', path: '/api/settlement/cases/:id', summary: "A household's pipeline with members, dwelling and tasks (audited)", params: p.IdParams, status: 200, response: st.CaseView }),
+  updateSettlementCase: e({ method: 'PUT', path: '/api/settlement/cases/:id', summary: 'Record the dated facts of the pipeline; settling creates the first weeks\' tasks', params: p.IdParams, body: st.UpdateCaseRequest, status: 200, response: st.CaseView }),
+
+  listReunifications: e({ method: 'GET', path: '/api/settlement/reunifications', summary: 'Expected family reunifications with the five-year grant rule', status: 200, response: st.ReunificationListResponse }),
+  createReunification: e({ method: 'POST', path: '/api/settlement/reunifications', summary: 'Record an expected family member of a sponsor', body: st.CreateReunificationRequest, status: 201, response: st.ReunificationView }),
+  updateReunification: e({ method: 'PUT', path: '/api/settlement/reunifications/:id', summary: 'Edit an expected family reunification', params: p.IdParams, body: st.UpdateReunificationRequest, status: 200, response: st.ReunificationView }),
+
+  listDwellings: e({ method: 'GET', path: '/api/housing/dwellings', summary: 'The register of dwellings with occupancy and lease warnings', status: 200, response: st.DwellingListResponse }),
+  createDwelling: e({ method: 'POST', path: '/api/housing/dwellings', summary: 'Add a dwelling', body: st.CreateDwellingRequest, status: 201, response: st.DwellingView }),
+  getDwelling: e({ method: 'GET', path: '/api/housing/dwellings/:id', summary: 'A dwelling and its allocations', params: p.IdParams, status: 200, response: st.DwellingView }),
+  updateDwelling: e({ method: 'PUT', path: '/api/housing/dwellings/:id', summary: 'Edit a dwelling', params: p.IdParams, body: st.UpdateDwellingRequest, status: 200, response: st.DwellingView }),
+  allocateDwelling: e({ method: 'POST', path: '/api/housing/dwellings/:id/allocations', summary: 'Allocate a dwelling to a household (no overlapping periods)', params: p.IdParams, body: st.CreateAllocationRequest, status: 201, response: st.DwellingView }),
+  updateAllocation: e({ method: 'PUT', path: '/api/housing/allocations/:id', summary: 'End or change the end of an allocation', params: p.IdParams, body: st.UpdateAllocationRequest, status: 200, response: st.DwellingView }),
+  housingVacancy: e({ method: 'GET', path: '/api/housing/vacancy', summary: 'Vacant dwellings and the cost of empty waiting dwellings', query: st.VacancyQuery, status: 200, response: st.VacancyResponse }),
+
+  getChecklistTemplate: e({ method: 'GET', path: '/api/settlement/checklist-template', summary: "The municipality's first-weeks checklist", status: 200, response: st.ChecklistTemplateView }),
+  putChecklistTemplate: e({ method: 'PUT', path: '/api/settlement/checklist-template', summary: "Replace the municipality's first-weeks checklist", body: st.PutChecklistTemplateRequest, status: 200, response: st.ChecklistTemplateView }),
+
+  listTasks: e({ method: 'GET', path: '/api/tasks', summary: "The work queue: my tasks or my units' tasks, due first", query: st.TaskQuery, status: 200, response: st.TaskListResponse }),
+  actOnTask: e({ method: 'POST', path: '/api/tasks/:id', summary: 'Mark a task done, skip it with a reason, reopen or reassign it', params: p.IdParams, body: st.TaskActionRequest, status: 200, response: st.TaskView }),
 
   verifyAudit: e({ method: 'POST', path: '/api/audit/verify', summary: "Check the municipality's audit hash chain", status: 200, response: p.AuditVerifyResponse }),
 } as const;

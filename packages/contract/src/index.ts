@@ -4,3 +4,4 @@ export * from './common.ts';
 export * from './platform.ts';
 export * from './people.ts';
 export * from './api.ts';
+export * from './settlement.ts';

@@ -25,6 +25,9 @@ import { registerDev } from './modules/dev/routes.ts';
 import { registerHealth, APP_VERSION } from './modules/health/routes.ts';
 import { registerUnits } from './modules/units/routes.ts';
 import { registerPersons } from './modules/persons/routes.ts';
+import { registerHousing } from './modules/housing/routes.ts';
+import { registerSettlement } from './modules/settlement/routes.ts';
+import { registerTasks } from './modules/tasks/routes.ts';
 import { registerUsers } from './modules/users/routes.ts';
 import { randomUUID } from 'node:crypto';
 
@@ -146,6 +149,9 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   registerUnits(app, deps);
   registerUsers(app, deps);
   registerPersons(app, deps);
+  registerSettlement(app, deps);
+  registerHousing(app, deps);
+  registerTasks(app, deps);
   registerAudit(app, deps);
   registerDev(app, deps);
 

@@ -54,6 +54,10 @@ export const PERMISSIONS = [
   'persons.register',
   'persons.team', // edit which units are on a person's team (the refugee service)
   'persons.access_log', // see "who has looked at this record" (Normen: the right to see one's access log)
+  'settlement.view', // yearly numbers, the arrival pipeline, family reunifications
+  'settlement.manage', // record IMDi's request and the decision, run the pipeline, import lists, edit the checklist
+  'housing.view', // the dwelling register, vacancy and its cost
+  'housing.manage', // add and edit dwellings, allocate them
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -126,3 +126,14 @@ describe('access policy invariants (property tests)', () => {
     expect(ROLES.filter((r) => can(actor(r), 'users.manage').allowed)).toEqual(['admin']);
   });
 });
+
+describe('category reach (lists across many people)', () => {
+  it('gives refugee-service roles their categories for everyone and partners per unit and team', async () => {
+    const { categoryReach } = await import('./policy.ts');
+    expect(categoryReach(actor('settlement_officer')).all.sort()).toEqual(['economy', 'identity', 'programme', 'settlement']);
+    const nav = categoryReach(actor('partner', 'nav'));
+    expect(nav.all).toEqual([]);
+    expect(nav.team.map((t) => t.category).sort()).toEqual(['economy', 'identity', 'programme']);
+    expect(categoryReach(actor('settlement_officer'), 'write').all).toContain('settlement');
+  });
+});

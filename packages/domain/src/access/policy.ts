@@ -57,13 +57,13 @@ export const PARTNER_SCOPE: Record<UnitKind, CategoryGrants> = {
 
 /** Function-level permissions per role. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  advisor: ['units.read', 'persons.register', 'persons.team', 'persons.access_log'],
-  settlement_officer: ['units.read', 'persons.register', 'persons.team'],
+  advisor: ['units.read', 'persons.register', 'persons.team', 'persons.access_log', 'settlement.view', 'settlement.manage', 'housing.view', 'housing.manage'],
+  settlement_officer: ['units.read', 'persons.register', 'persons.team', 'settlement.view', 'settlement.manage', 'housing.view', 'housing.manage'],
   health_worker: ['units.read'],
-  grant_coordinator: ['units.read'],
-  leader: ['units.read', 'users.read', 'audit.read', 'persons.access_log'],
+  grant_coordinator: ['units.read', 'settlement.view', 'housing.view'],
+  leader: ['units.read', 'users.read', 'audit.read', 'persons.access_log', 'settlement.view', 'housing.view'],
   partner: [],
-  finance: ['units.read'],
+  finance: ['units.read', 'housing.view'],
   admin: ['units.read', 'units.manage', 'users.read', 'users.manage'],
   auditor: ['units.read', 'users.read', 'audit.read'],
 };
@@ -122,6 +122,23 @@ export function personReach(actor: Actor): { all: boolean; teamUnitIds: string[]
     else if (reach === 'team') team.add(a.unitId);
   }
   return { all, teamUnitIds: [...team] };
+}
+
+/**
+ * For lists that span many people (the work queue): the categories the actor reads for everyone,
+ * and the (unit, category) pairs read only for people on that unit's team.
+ */
+export function categoryReach(actor: Actor, action: Action = 'read'): { all: DataCategory[]; team: { unitId: string; category: DataCategory }[] } {
+  const all = new Set<DataCategory>();
+  const team: { unitId: string; category: DataCategory }[] = [];
+  for (const a of actor.assignments) {
+    for (const c of DATA_CATEGORIES) {
+      const reach = grantFor(a, c)?.[action];
+      if (reach === 'all') all.add(c);
+      else if (reach === 'team') team.push({ unitId: a.unitId, category: c });
+    }
+  }
+  return { all: [...all], team };
 }
 
 /** Does any of the actor's roles give the permission? */

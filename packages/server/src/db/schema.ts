@@ -161,6 +161,7 @@ export const persons = pgTable('persons', {
   previousMunicipality: text('previous_municipality'),
   status: text('status').notNull().default('active'),
   statusDate: date('status_date', { mode: 'string' }),
+  populationRegisteredDate: date('population_registered_date', { mode: 'string' }),
   version: integer('version').notNull().default(0),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -186,4 +187,127 @@ export const personHistory = pgTable('person_history', {
   changedAt: ts('changed_at').notNull(),
   changedBy: uuid('changed_by'),
   changes: jsonb('changes').notNull().$type<{ field: string; from: unknown; to: unknown }[]>(),
+});
+
+const day = (name: string) => date(name, { mode: 'string' });
+
+export const settlementYears = pgTable(
+  'settlement_years',
+  {
+    municipalityId: uuid('municipality_id').notNull(),
+    year: integer('year').notNull(),
+    requestedTotal: integer('requested_total'),
+    requestedUnaccompanied: integer('requested_unaccompanied'),
+    decidedTotal: integer('decided_total'),
+    acceptsUnaccompanied: boolean('accepts_unaccompanied'),
+    decidedUnaccompanied: integer('decided_unaccompanied'),
+    decisionDate: day('decision_date'),
+    decisionBody: text('decision_body'),
+    sentToImdiDate: day('sent_to_imdi_date'),
+    imdinettRegistered: boolean('imdinett_registered').notNull().default(false),
+    extraCapacity: integer('extra_capacity'),
+    note: text('note'),
+    version: integer('version').notNull().default(0),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.municipalityId, t.year] })],
+);
+
+export const settlementCases = pgTable('settlement_cases', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  householdId: uuid('household_id').notNull(),
+  imdiReference: text('imdi_reference'),
+  offeredDate: day('offered_date').notNull(),
+  response: text('response').$type<'accepted' | 'declined'>(),
+  responseDate: day('response_date'),
+  declineReason: text('decline_reason'),
+  imdiDecisionDate: day('imdi_decision_date'),
+  plannedArrivalDate: day('planned_arrival_date'),
+  source: text('source').notNull().$type<'manual' | 'import'>().default('manual'),
+  version: integer('version').notNull().default(0),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const familyReunifications = pgTable('family_reunifications', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  sponsorPersonId: uuid('sponsor_person_id').notNull(),
+  expectedName: text('expected_name').notNull(),
+  relation: text('relation').notNull(),
+  birthDate: day('birth_date'),
+  applicationDate: day('application_date'),
+  expectedArrivalDate: day('expected_arrival_date'),
+  status: text('status').notNull().default('expected'),
+  arrivedPersonId: uuid('arrived_person_id'),
+  note: text('note'),
+  version: integer('version').notNull().default(0),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const dwellings = pgTable('dwellings', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  address: text('address').notNull(),
+  postalCode: text('postal_code'),
+  kind: text('kind').notNull(),
+  rooms: integer('rooms').notNull(),
+  sizeM2: integer('size_m2'),
+  monthlyRent: integer('monthly_rent').notNull(),
+  landlord: text('landlord'),
+  leaseStart: day('lease_start').notNull(),
+  leaseEnd: day('lease_end'),
+  status: text('status').notNull().default('active'),
+  note: text('note'),
+  version: integer('version').notNull().default(0),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const dwellingAllocations = pgTable('dwelling_allocations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  dwellingId: uuid('dwelling_id').notNull(),
+  householdId: uuid('household_id').notNull(),
+  fromDate: day('from_date').notNull(),
+  toDate: day('to_date'),
+  version: integer('version').notNull().default(0),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  createdBy: uuid('created_by'),
+});
+
+export const checklistTemplates = pgTable('checklist_templates', {
+  municipalityId: uuid('municipality_id').primaryKey(),
+  items: jsonb('items').notNull().$type<unknown[]>(),
+  version: integer('version').notNull().default(0),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+  updatedBy: uuid('updated_by'),
+});
+
+export const tasks = pgTable('tasks', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  kind: text('kind').notNull(),
+  itemKey: text('item_key').notNull(),
+  title: text('title').notNull(),
+  description: text('description'),
+  legalBasis: text('legal_basis'),
+  category: text('category').notNull(),
+  personId: uuid('person_id'),
+  householdId: uuid('household_id'),
+  dwellingId: uuid('dwelling_id'),
+  ownerUnitId: uuid('owner_unit_id').notNull(),
+  assigneeUserId: uuid('assignee_user_id'),
+  dueDate: day('due_date'),
+  status: text('status').notNull().$type<'open' | 'done' | 'skipped'>().default('open'),
+  skipReason: text('skip_reason'),
+  completedAt: ts('completed_at'),
+  completedBy: uuid('completed_by'),
+  sourceKey: text('source_key').notNull(),
+  version: integer('version').notNull().default(0),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
 });

@@ -1,6 +1,7 @@
-import { makeNationalId, personSearchText } from '@eidor/domain';
+import { makeNationalId } from '@eidor/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Agent, createWorld, signedIn, snapshot, type World } from '../../test/harness.ts';
+import type { Agent} from '../../test/harness.ts';
+import { createWorld, signedIn, snapshot, type World } from '../../test/harness.ts';
 
 let w: World;
 let advisor: Agent;

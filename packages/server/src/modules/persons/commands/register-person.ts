@@ -3,6 +3,7 @@ import type { CreatePersonRequest } from '@eidor/contract';
 import { can } from '@eidor/domain';
 import type { Ctx } from '../../../platform/context.ts';
 import { AppError, forbidden } from '../../../platform/errors.ts';
+import { personsChanged } from '../../../platform/hooks.ts';
 import { assertMayWrite, categoriesOf, changedFields, checkFields, toValues } from '../person-fields.ts';
 import { addHistory, findHousehold, insertHousehold, insertPerson, type PersonRow } from '../queries.ts';
 
@@ -27,5 +28,6 @@ export async function registerPerson(ctx: Ctx, input: z.output<typeof CreatePers
   const history = [...changes, ...(householdId ? [{ field: 'householdId', from: null, to: householdId }] : [])];
   await addHistory(ctx.tx, { municipalityId: ctx.actor.municipalityId, personId: person.id, version: 0, now: ctx.now, by: ctx.actor.userId, changes: history });
   await ctx.audit({ action: 'person.create', subjectType: 'person', subjectId: person.id, categories: categoriesOf(changes), via: decision.via });
+  await personsChanged(ctx, { personIds: [person.id], householdIds: householdId ? [householdId] : [] });
   return person;
 }

@@ -3,6 +3,7 @@ import type { UpdatePersonRequest } from '@eidor/contract';
 import { canAccessPerson } from '@eidor/domain';
 import type { Ctx } from '../../../platform/context.ts';
 import { AppError, versionConflict } from '../../../platform/errors.ts';
+import { personsChanged } from '../../../platform/hooks.ts';
 import { loadReachablePerson } from '../access.ts';
 import { assertAdultRemains } from '../household-rules.ts';
 import { assertMayWrite, categoriesOf, changedFields, checkFields, toValues } from '../person-fields.ts';
@@ -31,5 +32,6 @@ export async function updatePerson(ctx: Ctx, id: string, input: z.output<typeof 
   const categories = categoriesOf(changes);
   const via = canAccessPerson(ctx.actor, 'write', categories[0]!, relationships).via;
   await ctx.audit({ action: 'person.update', subjectType: 'person', subjectId: id, categories, via });
+  await personsChanged(ctx, { personIds: [id], householdIds: [before.householdId, input.householdId].filter((h): h is string => h !== null) });
   return updated;
 }

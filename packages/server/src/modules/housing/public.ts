@@ -1,0 +1,2 @@
+// What other modules may use of the housing module.
+export { allocationsOfHouseholds } from './queries.ts';

@@ -1,0 +1,5 @@
+// What other modules may use of the persons module (they never touch its tables).
+export { registerPerson } from './commands/register-person.ts';
+export { recordSettlementFacts } from './commands/record-settlement.ts';
+export { findHousehold, findPerson, membersOf, onTeams, type HouseholdRow, type PersonRow } from './queries.ts';
+export { householdsOf, personNames, personsByDuf, settledPeople } from './reporting.ts';
