@@ -1,7 +1,6 @@
 import { makeNationalId } from '@eidor/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Agent} from '../../test/harness.ts';
-import { createWorld, signedIn, snapshot, type World } from '../../test/harness.ts';
+import { createWorld, signedIn, snapshot, type Agent, type World } from '../../test/harness.ts';
 
 let w: World;
 let advisor: Agent;

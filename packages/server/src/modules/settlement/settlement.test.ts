@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Agent} from '../../test/harness.ts';
-import { createWorld, signedIn, snapshot, type World } from '../../test/harness.ts';
+import { createWorld, signedIn, snapshot, type Agent, type World } from '../../test/harness.ts';
 
 // The test clock stands at 2026-11-23.
 let w: World;
