@@ -35,7 +35,8 @@ describe('npm run audit:verify', () => {
 
       const ok = run(dir);
       expect(ok.status, ok.stderr).toBe(0);
-      expect(ok.stdout).toMatch(/9999 Demo kommune: ok, 4 rows/);
+      // municipality.create, person.seed (the demo population) and the three above.
+      expect(ok.stdout).toMatch(/9999 Demo kommune: ok, 5 rows/);
 
       const db = await openPglite(dir);
       await db.query("UPDATE audit_log SET request_id = 'forged' WHERE seq = 3");
