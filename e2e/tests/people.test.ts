@@ -138,9 +138,11 @@ describe('people: register, find, see and share in Chromium', () => {
       await page.getByRole('link', { name: 'Legg til person i husstanden' }).click();
       await page.waitForURL((u) => u.pathname === '/people/new');
       await expect.poll(() => page.getByRole('radio', { name: `Husstanden «${householdName}»` }).isVisible(), { timeout: 15_000 }).toBe(true);
+      await expectNoAxeViolations(page, '/people/new in a household');
       await fillPerson(page, { ...member, family, household: 'existing' });
       await save(page);
       await heading(page, `${member.given} ${family}`);
+      await expectNoAxeViolations(page, `person page (${member.role})`);
     }
 
     await page.goto(`/households/${ids.household}`);
@@ -150,6 +152,30 @@ describe('people: register, find, see and share in Chromium', () => {
     const roles = await members.getByRole('row').evaluateAll((rows) => rows.slice(1).map((r) => r.querySelectorAll('td')[0]?.textContent));
     expect(roles).toEqual(['Hovedperson', 'Ektefelle eller samboer', 'Barn', 'Barn']);
     await expectNoAxeViolations(page, 'household with four members');
+  });
+
+  it('renames the household with the keyboard alone', { timeout: 60_000 }, async () => {
+    const { page } = e;
+    await page.goto(`/households/${ids.household}`);
+    await heading(page, householdName);
+    await page.getByRole('button', { name: 'Endre navnet' }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Endre navnet' });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+    await expectNoAxeViolations(page, 'rename dialog');
+    // Focus is inside the dialog; Tab reaches the name field.
+    for (let i = 0; i < 5 && !(await page.evaluate(() => document.activeElement?.tagName === 'INPUT')); i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe(householdName);
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type(`${householdName} Nord`);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByText('Navnet på husstanden er endret.').isVisible(), { timeout: 15_000 }).toBe(true);
+    await heading(page, `${householdName} Nord`);
+    expect(await dialog.isVisible()).toBe(false);
+    // Closing the dialog gives focus back to the button that opened it.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Endre navnet');
+    await expectNoAxeViolations(page, 'household after rename');
   });
 
   it('warns about a likely duplicate and saves only after "register anyway"', { timeout: 60_000 }, async () => {
@@ -172,6 +198,7 @@ describe('people: register, find, see and share in Chromium', () => {
     await page.getByRole('button', { name: 'Registrer likevel' }).click();
     await page.waitForURL(PERSON_PATH);
     await heading(page, `Yousef ${family}`);
+    await expectNoAxeViolations(page, 'person page after "register anyway"');
   });
 
   it('finds a person by another spelling, and by id number, without either in the URL', { timeout: 90_000 }, async () => {
@@ -196,8 +223,12 @@ describe('people: register, find, see and share in Chromium', () => {
     expect(page.url()).not.toContain(headId);
 
     // Open the person from the list and come back: the search is still there, from memory.
-    await results.getByRole('link', { name: `Yusuf ${family}`, exact: true }).click();
+    // Open the person with the keyboard: focus the link, press Enter; focus lands on the new page's heading.
+    await results.getByRole('link', { name: `Yusuf ${family}`, exact: true }).focus();
+    await page.keyboard.press('Enter');
     await page.waitForURL(PERSON_PATH);
+    await heading(page, `Yusuf ${family}`);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     await page.goBack();
     await page.waitForURL((u) => u.pathname === '/people');
     await expect.poll(() => page.getByRole('searchbox').inputValue()).toBe(headId);
@@ -250,6 +281,7 @@ describe('people: register, find, see and share in Chromium', () => {
     await page.waitForURL(PERSON_PATH);
     await expect.poll(() => page.getByText('Endringene er lagret.').isVisible(), { timeout: 15_000 }).toBe(true);
     await expect.poll(() => page.getByText('Stavanger').isVisible()).toBe(true);
+    await expectNoAxeViolations(page, 'person page after edit');
   });
 
   it('a NAV user cannot open a person outside their team, and can once NAV is on the team', { timeout: 120_000 }, async () => {
@@ -263,6 +295,7 @@ describe('people: register, find, see and share in Chromium', () => {
     await expectNoAxeViolations(page, 'person not found (NAV)');
     await page.goto(`/households/${ids.household}`);
     await heading(page, 'Fant ikke husstanden, eller du har ikke tilgang');
+    await expectNoAxeViolations(page, 'household not found (NAV)');
     await signOut(page);
 
     await signInWithKeyboard(page, 'advisor@demo.eidor.no');

@@ -375,7 +375,6 @@ export const en: Messages = {
       name: 'Name',
       birthDate: 'Date of birth',
       arrivalCategory: 'Arrival category',
-      settlementDate: 'Settlement date',
       status: 'Status',
     },
     fields: {
@@ -638,7 +637,6 @@ export const en: Messages = {
     },
   },
   households: {
-    title: 'Household',
     documentTitle: 'Household',
     name: 'Name of the household',
     rename: 'Change the name',

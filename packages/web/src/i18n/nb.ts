@@ -375,7 +375,6 @@ export const nb = {
       name: 'Navn',
       birthDate: 'Fødselsdato',
       arrivalCategory: 'Ankomstkategori',
-      settlementDate: 'Bosettingsdato',
       status: 'Status',
     },
     fields: {
@@ -638,7 +637,6 @@ export const nb = {
     },
   },
   households: {
-    title: 'Husstand',
     documentTitle: 'Husstand',
     name: 'Navn på husstanden',
     rename: 'Endre navnet',

@@ -377,7 +377,6 @@ export const nn: Messages = {
       name: 'Namn',
       birthDate: 'Fødselsdato',
       arrivalCategory: 'Ankomstkategori',
-      settlementDate: 'Busetjingsdato',
       status: 'Status',
     },
     fields: {
@@ -640,7 +639,6 @@ export const nn: Messages = {
     },
   },
   households: {
-    title: 'Hushald',
     documentTitle: 'Hushald',
     name: 'Namn på hushaldet',
     rename: 'Endre namnet',

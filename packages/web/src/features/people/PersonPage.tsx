@@ -1,4 +1,4 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import { Button, Heading, Link as DsLink, ListItem, ListUnordered, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -38,7 +38,13 @@ export function PersonPage({ person, status: initialStatus, units, onSetTeam, on
   const { t } = useTranslation();
   const labels = usePeopleLabels();
   const formatDate = useFormatDate();
-  const [status, setStatus] = useState(initialStatus);
+  const [status, setStatus] = useState('');
+  useEffect(() => {
+    if (!initialStatus) return;
+    // A live region announces what changes in it, not what it held when it appeared: add the message just after.
+    const timer = setTimeout(() => setStatus(initialStatus), 50);
+    return () => clearTimeout(timer);
+  }, [initialStatus]);
   const [teamOpen, setTeamOpen] = useState(false);
   const i = person.identity;
   const s = person.settlement;

@@ -131,8 +131,10 @@ export const personRoute = createRoute({
     const queryClient = useQueryClient();
     const { data: person } = useSuspenseQuery(personQuery(id));
     const units = useQuery({ ...unitsQuery, enabled: person.can.editTeam && session.permissions.includes('units.read') }).data;
-    const [flash] = useState(() => peekFlash(id));
+    // The message belongs to the person it was left for (the page stays mounted when the id changes).
+    const [flash] = useState(() => ({ id, kind: peekFlash(id) }));
     useEffect(() => clearFlash(id), [id]);
+    const flashKind = flash.id === id ? flash.kind : undefined;
     const reload = async () => {
       await queryClient.fetchQuery({ ...personQuery(id), staleTime: 0 });
     };
@@ -140,7 +142,7 @@ export const personRoute = createRoute({
       <PersonPage
         key={id}
         person={person}
-        status={flash === 'registered' ? t('people.new.done') : flash === 'saved' ? t('people.edit.done') : ''}
+        status={flashKind === 'registered' ? t('people.new.done') : flashKind === 'saved' ? t('people.edit.done') : ''}
         units={person.can.editTeam ? (units?.items ?? null) : null}
         onSetTeam={async (unitIds) => {
           const saved = await apiFetch('setPersonTeam', { params: { id }, body: { unitIds, version: person.version } });
