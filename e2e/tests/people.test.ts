@@ -248,7 +248,7 @@ describe('people: register, find, see and share in Chromium', () => {
     await page.getByRole('button', { name: 'Vis endringshistorikken' }).click();
     await expect.poll(() => page.getByRole('table', { name: 'Endringer, de nyeste først' }).isVisible(), { timeout: 15_000 }).toBe(true);
     await expect.poll(() => page.getByText(`Etternavn: (tomt) → Alhasan${suffix}`).isVisible()).toBe(true);
-    await page.getByRole('button', { name: 'Vis hvem som har sett journalen' }).click();
+    await page.getByRole('button', { name: 'Vis hvem som har sett på journalen' }).click();
     const log = page.getByRole('table', { name: 'Innsyn i journalen, det nyeste først' });
     await expect.poll(() => log.isVisible(), { timeout: 15_000 }).toBe(true);
     await expect.poll(() => log.getByText('Ingrid Rådgiver').first().isVisible()).toBe(true);

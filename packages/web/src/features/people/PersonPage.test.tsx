@@ -79,7 +79,7 @@ describe('PersonPage', () => {
     const h1 = screen.getByRole('heading', { level: 1 });
     expect(h1.querySelector('bdi')?.textContent).toBe('Muhammed Alhasan');
     await waitFor(() => expect(document.title).toBe('Person – Eidør'));
-    for (const name of ['Identitet', 'Bosetting', 'Husstand', 'Team', 'Endringshistorikk', 'Hvem har sett denne journalen']) {
+    for (const name of ['Identitet', 'Bosetting', 'Husstand', 'Team', 'Endringshistorikk', 'Hvem har sett på denne journalen']) {
       expect(screen.getByRole('heading', { level: 2, name })).toBeTruthy();
     }
     expect(screen.getByText('14.03.1985 (40 år)')).toBeTruthy();
@@ -91,7 +91,7 @@ describe('PersonPage', () => {
   it('leaves out what the user may not see or do (a NAV partner)', async () => {
     await renderPage({ person: navView, units: null });
     expect(screen.queryByRole('heading', { name: 'Bosetting' })).toBeNull();
-    expect(screen.queryByRole('heading', { name: 'Hvem har sett denne journalen' })).toBeNull();
+    expect(screen.queryByRole('heading', { name: 'Hvem har sett på denne journalen' })).toBeNull();
     expect(screen.queryByRole('link', { name: 'Endre personopplysninger' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Endre teamet' })).toBeNull();
     expect(screen.getByText('NAV Demo (NAV)')).toBeTruthy();
@@ -107,7 +107,7 @@ describe('PersonPage', () => {
     const history = await screen.findByRole('table', { name: 'Endringer, de nyeste først' });
     expect(within(history).getByText('Status: Aktiv → Flyttet')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Skjul endringshistorikken' }).getAttribute('aria-expanded')).toBe('true');
-    fireEvent.click(screen.getByRole('button', { name: 'Vis hvem som har sett journalen' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Vis hvem som har sett på journalen' }));
     const log = await screen.findByRole('table', { name: 'Innsyn i journalen, det nyeste først' });
     const row = within(log).getByText('Nina Nav').closest('tr')!;
     expect(row.textContent).toContain('Samarbeidspartner');
