@@ -10,6 +10,8 @@ export type DuplicateWarningProps = {
   /** Shown while the user has not yet said to save anyway for the values now in the form. */
   confirmLabel: string | null;
   onConfirm: () => void;
+  /** While saving: the confirm button waits, so that a second press cannot register the person twice. */
+  pending?: boolean;
   ref?: Ref<HTMLDivElement>;
 };
 
@@ -17,7 +19,7 @@ export type DuplicateWarningProps = {
  * People already registered who look like the one being saved, each with a link (in a new tab, so the
  * form keeps what was typed) and why they look alike; and the way to save anyway.
  */
-export function DuplicateWarning({ candidates, confirmLabel, onConfirm, ref }: DuplicateWarningProps) {
+export function DuplicateWarning({ candidates, confirmLabel, onConfirm, pending = false, ref }: DuplicateWarningProps) {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
   if (candidates.length === 0) return null;
@@ -41,7 +43,7 @@ export function DuplicateWarning({ candidates, confirmLabel, onConfirm, ref }: D
         ))}
       </ListUnordered>
       {confirmLabel ? (
-        <Button type="button" variant="secondary" onClick={onConfirm}>
+        <Button type="button" variant="secondary" onClick={onConfirm} loading={pending} disabled={pending}>
           {confirmLabel}
         </Button>
       ) : null}

@@ -87,8 +87,13 @@ describe('PersonForm: likely duplicates', () => {
   it('asks when a name field is left, before any save; a confirmation lapses when the name changes', async () => {
     const onCheckDuplicates = vi.fn(async () => [candidate]);
     const props = await renderForm({ onCheckDuplicates });
-    fillRequired();
+    fireEvent.change(screen.getByRole('textbox', { name: 'Fornavn' }), { target: { value: 'Yusuf' } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Etternavn' }), { target: { value: 'Haile' } });
     fireEvent.blur(screen.getByRole('textbox', { name: 'Etternavn' }));
+    // A name alone is not asked about: it would find every namesake.
+    expect(onCheckDuplicates).not.toHaveBeenCalled();
+    fillRequired();
+    fireEvent.blur(screen.getByLabelText('Fødselsdato'));
     await screen.findByRole('heading', { name: 'Mulige dubletter' });
     expect(onCheckDuplicates).toHaveBeenCalledTimes(1);
     fireEvent.click(screen.getByRole('button', { name: 'Registrer likevel' }));

@@ -10,7 +10,7 @@ import { FormErrorSummary } from '../../components/form/FormErrorSummary.tsx';
 import { SelectField } from '../../components/form/SelectField.tsx';
 import { TextField } from '../../components/form/TextField.tsx';
 import { useContractForm } from '../../components/form/use-contract-form.ts';
-import { confirmed, duplicateGate, duplicateKey, duplicateQueryFrom, NO_DUPLICATES, withAnswer, type DuplicateCandidate, type DuplicateQuery, type DuplicateState } from './duplicates.ts';
+import { confirmed, duplicateGate, duplicateKey, duplicateQueryFrom, NO_DUPLICATES, withAnswer, worthAskingEarly, type DuplicateCandidate, type DuplicateQuery, type DuplicateState } from './duplicates.ts';
 import { DuplicateWarning } from './DuplicateWarning.tsx';
 import { isKnownLanguage, LANGUAGES, usePeopleLabels } from './labels.ts';
 import { OTHER_COUNTRY, parseLanguageCodes, personFormIssues, serverFieldMessage, toCreateRequest, toFormPath, type PersonFormValues } from './person-form.ts';
@@ -123,9 +123,9 @@ export function PersonForm(props: PersonFormProps) {
   const { register, control, formState, setValue } = f.form;
 
   /** Ask the server about the values now in the form, unless that question was just answered. */
-  async function checkDuplicates(): Promise<DuplicateState> {
+  async function checkDuplicates(early = false): Promise<DuplicateState> {
     const query = duplicateQueryFrom(f.form.getValues().person, personId ?? null);
-    if (!query) return duplicatesRef.current;
+    if (!query || (early && !worthAskingEarly(query))) return duplicatesRef.current;
     const key = duplicateKey(query);
     if (duplicatesRef.current.key === key) return duplicatesRef.current;
     latestCheck.current = key;
@@ -136,7 +136,7 @@ export function PersonForm(props: PersonFormProps) {
   }
   const checkOnBlur = () => {
     // Leaving a field asks in passing; a failure here is not the user's concern (saving asks again and reports it).
-    if (mayCheckDuplicates) checkDuplicates().catch(() => undefined);
+    if (mayCheckDuplicates) checkDuplicates(true).catch(() => undefined);
   };
 
   const spellings = useFieldArray({ control, name: 'person.otherSpellings' });
@@ -486,6 +486,7 @@ export function PersonForm(props: PersonFormProps) {
         <div aria-live="polite">
           <DuplicateWarning
             ref={warningRef}
+            pending={formState.isSubmitting}
             candidates={duplicates.candidates}
             confirmLabel={duplicates.candidates.length > 0 && duplicates.confirmedKey !== duplicates.key ? t(mode === 'create' ? 'people.duplicates.confirmCreate' : 'people.duplicates.confirmEdit') : null}
             onConfirm={() => {

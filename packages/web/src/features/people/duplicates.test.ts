@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeNationalId } from '@eidor/domain';
-import { confirmed, duplicateGate, duplicateQueryFrom, NO_DUPLICATES, withAnswer, type DuplicateCandidate } from './duplicates.ts';
+import { confirmed, duplicateGate, duplicateQueryFrom, NO_DUPLICATES, withAnswer, worthAskingEarly, type DuplicateCandidate } from './duplicates.ts';
 import { emptyPersonForm, type PersonFormValues } from './person-form.ts';
 
 const person = (over: Partial<PersonFormValues['person']>) => ({ ...emptyPersonForm().person, ...over });
@@ -37,6 +37,15 @@ describe('what is asked about duplicates', () => {
       dufNumber: null,
       excludePersonId: 'me',
     });
+  });
+});
+
+describe('asking while the form is filled in', () => {
+  it('waits for a birth date or a number: a name alone finds every namesake', () => {
+    expect(worthAskingEarly(duplicateQueryFrom(person({ givenName: 'Mohammad', familyName: 'Ali' }), null))).toBe(false);
+    expect(worthAskingEarly(duplicateQueryFrom(person({ givenName: 'Mohammad', familyName: 'Ali', birthDate: '1990-01-01' }), null))).toBe(true);
+    expect(worthAskingEarly(duplicateQueryFrom(person({ dufNumber: '201912345678' }), null))).toBe(true);
+    expect(worthAskingEarly(null)).toBe(false);
   });
 });
 

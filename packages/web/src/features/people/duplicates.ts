@@ -22,6 +22,14 @@ export function duplicateQueryFrom(p: PersonFormValues['person'], excludePersonI
   return { givenName: hasName ? givenName : '', familyName: hasName ? familyName : '', birthDate, nationalId: validId, dufNumber: duf, excludePersonId };
 }
 
+/**
+ * Whether to ask already while the user fills in the form (when a field is left). A name alone finds
+ * every namesake (Mohammad Ali is a common name), so wait for a birth date or a number; saving asks anyway.
+ */
+export function worthAskingEarly(query: DuplicateQuery | null): boolean {
+  return query !== null && Boolean(query.birthDate || query.nationalId || query.dufNumber);
+}
+
 /** Two checks with the same key asked the same question. */
 export function duplicateKey(query: DuplicateQuery): string {
   return JSON.stringify([query.givenName, query.familyName, query.birthDate, query.nationalId, query.dufNumber, query.excludePersonId]);
