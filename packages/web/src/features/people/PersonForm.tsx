@@ -257,7 +257,7 @@ export function PersonForm(props: PersonFormProps) {
             inputMode="numeric"
             maxLength={13}
             autoComplete="off"
-            className="input-short"
+            className="input-number"
             error={f.errorFor('person.nationalId')}
             {...register('person.nationalId', blurChecked)}
           />
@@ -268,7 +268,7 @@ export function PersonForm(props: PersonFormProps) {
             inputMode="numeric"
             maxLength={16}
             autoComplete="off"
-            className="input-short"
+            className="input-number"
             error={f.errorFor('person.dufNumber')}
             {...register('person.dufNumber', blurChecked)}
           />
