@@ -178,6 +178,29 @@ describe('people: register, find, see and share in Chromium', () => {
     await expectNoAxeViolations(page, 'household after rename');
   });
 
+  it('registers a family-reunified person with the reference person chosen in a search dialog', { timeout: 60_000 }, async () => {
+    const { page } = e;
+    await page.goto('/people/new');
+    await heading(page, 'Registrer person');
+    await fillPerson(page, { given: 'Amina', family, birthDate: '1960-08-08', sex: 'female', arrival: 'family_reunified' });
+    await page.getByRole('button', { name: 'Velg referanseperson' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Velg referanseperson' });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+    await dialog.getByRole('searchbox').focus();
+    await page.keyboard.type(`Yusuf ${family}`);
+    await page.keyboard.press('Enter');
+    const choose = dialog.getByRole('button', { name: `Velg Yusuf ${family}` });
+    await expect.poll(() => choose.isVisible(), { timeout: 15_000 }).toBe(true);
+    await expectNoAxeViolations(page, 'reference person dialog');
+    await choose.click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await expect.poll(() => page.getByText(`Valgt referanseperson: Yusuf ${family}`).isVisible()).toBe(true);
+    await save(page);
+    await heading(page, `Amina ${family}`);
+    expect(await page.getByRole('link', { name: 'Gå til referansepersonen' }).getAttribute('href')).toBe(`/people/${ids.head}`);
+  });
+
   it('warns about a likely duplicate and saves only after "register anyway"', { timeout: 60_000 }, async () => {
     const { page } = e;
     await page.goto('/people/new');
