@@ -120,10 +120,16 @@ export function registerPersons(app: FastifyInstance, deps: Deps): void {
       const { relationships } = await loadReachablePerson(ctx, params.id);
       if (!abilities(ctx, relationships).viewHistory) throw forbidden();
       const items = await historyOf(ctx.tx, params.id);
-      await ctx.audit({ action: 'person.read_history', subjectType: 'person', subjectId: params.id, categories: ['identity', 'settlement'] });
       // Settlement fields are only shown to those who may read settlement data.
       const settlementOk = canAccessPerson(ctx.actor, 'read', 'settlement', relationships).allowed;
-      const hidden = new Set(settlementOk ? [] : ['arrivalCategory', 'sponsorPersonId', 'permitType', 'permitDate', 'settlementDate', 'previousMunicipality']);
+      const hidden = new Set(settlementOk ? [] : ['arrivalCategory', 'sponsorPersonId', 'permitType', 'permitDate', 'settlementDate', 'populationRegisteredDate', 'previousMunicipality']);
+      await ctx.audit({
+        action: 'person.read_history',
+        subjectType: 'person',
+        subjectId: params.id,
+        categories: settlementOk ? ['identity', 'settlement'] : ['identity'],
+        via: canAccessPerson(ctx.actor, 'read', 'identity', relationships).via,
+      });
       return {
         items: items.map((h) => ({
           version: h.version,
