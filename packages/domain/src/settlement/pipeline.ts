@@ -63,7 +63,11 @@ export const STEP_DAYS = {
   populationRegister: 8,
 } as const;
 
-const settlingMembers = (f: PipelineFacts) => f.members.filter((m) => m.active);
+/** The members who settle: the active ones, or everyone when no one is active any more (all moved on). */
+const settlingMembers = (f: PipelineFacts) => {
+  const active = f.members.filter((m) => m.active);
+  return active.length > 0 ? active : f.members;
+};
 
 export function derivePipelineStage(f: PipelineFacts): PipelineStage {
   if (f.response === 'declined') return 'declined';
@@ -103,7 +107,7 @@ export type SettlementTiming = {
 };
 
 export function settlementTiming(f: PipelineFacts, today: IsoDate): SettlementTiming {
-  const members = settlingMembers(f).length ? settlingMembers(f) : f.members;
+  const members = settlingMembers(f);
   const permitDate = firstPermitDate(members);
   const targetMonths = settlementTargetMonths(members, permitDate ?? today);
   const settledDates = members.map((m) => m.settlementDate).filter((d): d is IsoDate => d !== null).sort(compareDates);

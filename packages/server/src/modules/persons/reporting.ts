@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, asc } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { households, persons } from '../../db/schema.ts';
 
@@ -50,4 +50,18 @@ export async function personNames(tx: Db, municipalityId: string, ids: string[])
     .from(persons)
     .where(and(eq(persons.municipalityId, municipalityId), inArray(persons.id, [...new Set(ids)])));
   return new Map(r.map((x) => [x.id, { name: `${x.given} ${x.family}`, settlementDate: x.settlementDate, householdId: x.householdId }]));
+}
+
+/**
+ * Households someone is still working on: at least one active member not yet registered in the
+ * population register, or registered on or after `since`. The pipeline board skips the rest.
+ */
+export async function livingHouseholdIds(tx: Db, municipalityId: string, since: string): Promise<string[]> {
+  const r = await tx
+    .select({ id: persons.householdId })
+    .from(persons)
+    .where(and(eq(persons.municipalityId, municipalityId), isNotNull(persons.householdId)))
+    .groupBy(persons.householdId)
+    .having(sql`bool_or(${persons.status} = 'active' AND (${persons.populationRegisteredDate} IS NULL OR ${persons.populationRegisteredDate} >= ${since}::date))`);
+  return r.map((x) => x.id!);
 }

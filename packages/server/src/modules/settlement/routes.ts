@@ -20,7 +20,7 @@ import { AppError, forbidden, notFound, versionConflict } from '../../platform/e
 import { onPersonsChanged } from '../../platform/hooks.ts';
 import { route } from '../../platform/http.ts';
 import { allocationsOfHouseholds } from '../housing/public.ts';
-import { findHousehold, findPerson, householdsOf, membersOf, personNames, personsByDuf, recordSettlementFacts, registerPerson, settledPeople } from '../persons/public.ts';
+import { findHousehold, findPerson, householdsOf, livingHouseholdIds, membersOf, personNames, personsByDuf, recordSettlementFacts, registerPerson, settledPeople } from '../persons/public.ts';
 import { presentTask } from '../tasks/presenter.ts';
 import { tasksOfHousehold } from '../tasks/queries.ts';
 import { readDistributionList, type ImportProblem } from './distribution-list.ts';
@@ -202,14 +202,19 @@ export function registerSettlement(app: FastifyInstance, deps: Deps): void {
     withTenant(deps, req, async (ctx) => {
       require(ctx, 'settlement.view');
       const today = osloDate(ctx.now);
-      const cases = await caseRows(ctx.tx, ctx.actor.municipalityId);
+      const cutoff = addDays(today, -90);
+      let cases = await caseRows(ctx.tx, ctx.actor.municipalityId);
+      if (query.includeFinished === 'false') {
+        // Most households finished long ago: leave them out before loading their members.
+        const living = new Set(await livingHouseholdIds(ctx.tx, ctx.actor.municipalityId, cutoff));
+        cases = cases.filter((c) => living.has(c.householdId) && !(c.response === 'declined' && c.responseDate !== null && compareDates(c.responseDate, cutoff) < 0));
+      }
       const ids = cases.map((c) => c.householdId);
       const { households, members } = await householdsOf(ctx.tx, ctx.actor.municipalityId, ids);
       const allocs = await allocationsOfHouseholds(ctx.tx, ctx.actor.municipalityId, ids);
       const membersBy = groupBy(members, (m) => m.householdId!);
       const allocsBy = groupBy(allocs, (a) => a.householdId);
       const nameOf = new Map(households.map((h) => [h.id, h.name]));
-      const cutoff = addDays(today, -90);
       const counts = Object.fromEntries(PIPELINE_STAGES.map((s) => [s, 0])) as Record<PipelineStage, number>;
       const items = [];
       for (const c of cases) {
