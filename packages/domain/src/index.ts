@@ -4,3 +4,4 @@ export * from './identity/index.ts';
 export * from './settlement/index.ts';
 export * from './rates/index.ts';
 export * from './benefit/index.ts';
+export * from './programme/index.ts';

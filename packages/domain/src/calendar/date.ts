@@ -88,3 +88,6 @@ export function parseNorwegianOrIsoDate(s: string): IsoDate | undefined {
 
 /** Compares two ISO dates (they sort as strings). */
 export const compareDates = (a: IsoDate, b: IsoDate): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The same day `n` years later (29 February becomes 28 February in a common year). */
+export const addYears = (iso: IsoDate, n: number): IsoDate => addMonths(iso, n * 12);

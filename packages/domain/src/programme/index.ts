@@ -1,0 +1,3 @@
+export * from './absence.ts';
+export * from './eligibility.ts';
+export * from './length.ts';
