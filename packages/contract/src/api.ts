@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import * as p from './platform.ts';
 import * as pp from './people.ts';
 import * as st from './settlement.ts';
+import * as pr from './programme.ts';
 
 /** One endpoint: method, path, request schemas and the success response schema. */
 export type Endpoint = {
@@ -88,6 +89,17 @@ export const api = {
 
   listTasks: e({ method: 'GET', path: '/api/tasks', summary: "The work queue: my tasks or my units' tasks, due first", query: st.TaskQuery, status: 200, response: st.TaskListResponse }),
   actOnTask: e({ method: 'POST', path: '/api/tasks/:id', summary: 'Mark a task done, skip it with a reason, reopen or reassign it', params: p.IdParams, body: st.TaskActionRequest, status: 200, response: st.TaskView }),
+
+  getProgramme: e({ method: 'GET', path: '/api/programme/persons/:id', summary: "A person's programme: eligibility with reasons, deadlines, decision, compulsory elements, absence counters (audited)", params: p.IdParams, status: 200, response: pr.ProgrammeView }),
+  putProgramme: e({ method: 'PUT', path: '/api/programme/persons/:id', summary: 'Record the programme decision and its changes (length, hours, elements, ending)', params: p.IdParams, body: pr.PutProgrammeRequest, status: 200, response: pr.ProgrammeView }),
+  getAttendanceWeek: e({ method: 'GET', path: '/api/programme/attendance', summary: "A week's attendance grid for the participants the user follows", query: pr.WeekQuery, status: 200, response: pr.WeekGridResponse }),
+  saveAttendanceWeek: e({ method: 'PUT', path: '/api/programme/attendance', summary: 'Save a week grid for a class or group at once (all or nothing)', body: pr.WeekGridRequest, status: 200, response: pr.WeekGridResponse }),
+  getBenefit: e({ method: 'GET', path: '/api/programme/persons/:id/benefit', summary: "A participant's benefit for a month, line by line", params: p.IdParams, query: pr.MonthQuery, status: 200, response: pr.BenefitView }),
+  listPaymentRuns: e({ method: 'GET', path: '/api/payment-runs', summary: 'Monthly payment runs', status: 200, response: pr.PaymentRunListResponse }),
+  preparePaymentRun: e({ method: 'POST', path: '/api/payment-runs', summary: "Prepare (or prepare again) a month's payment run for every participant", body: pr.PrepareRunRequest, status: 201, response: pr.PaymentRunView }),
+  getPaymentRun: e({ method: 'GET', path: '/api/payment-runs/:id', summary: 'A payment run with every line explained (audited)', params: p.IdParams, status: 200, response: pr.PaymentRunView }),
+  approvePaymentRun: e({ method: 'POST', path: '/api/payment-runs/:id/approve', summary: 'Approve a prepared run (someone other than who prepared it)', params: p.IdParams, body: pr.RunActionRequest, status: 200, response: pr.PaymentRunView }),
+  exportPaymentRun: e({ method: 'POST', path: '/api/payment-runs/:id/export', summary: 'Export an approved run as the payroll file and lock the month', params: p.IdParams, body: pr.RunActionRequest, status: 200, response: pr.PayrollExport }),
 
   verifyAudit: e({ method: 'POST', path: '/api/audit/verify', summary: "Check the municipality's audit hash chain", status: 200, response: p.AuditVerifyResponse }),
 } as const;

@@ -5,3 +5,4 @@ export * from './platform.ts';
 export * from './people.ts';
 export * from './api.ts';
 export * from './settlement.ts';
+export * from './programme.ts';

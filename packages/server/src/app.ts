@@ -28,6 +28,7 @@ import { registerPersons } from './modules/persons/routes.ts';
 import { registerHousing } from './modules/housing/routes.ts';
 import { registerSettlement } from './modules/settlement/routes.ts';
 import { registerTasks } from './modules/tasks/routes.ts';
+import { registerProgramme } from './modules/programme/routes.ts';
 import { registerUsers } from './modules/users/routes.ts';
 import { randomUUID } from 'node:crypto';
 
@@ -152,6 +153,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   registerSettlement(app, deps);
   registerHousing(app, deps);
   registerTasks(app, deps);
+  registerProgramme(app, deps);
   registerAudit(app, deps);
   registerDev(app, deps);
 

@@ -58,6 +58,8 @@ export const PERMISSIONS = [
   'settlement.manage', // record IMDi's request and the decision, run the pipeline, import lists, edit the checklist
   'housing.view', // the dwelling register, vacancy and its cost
   'housing.manage', // add and edit dwellings, allocate them
+  'payments.prepare', // prepare the monthly payment run of the introduction benefit
+  'payments.approve', // approve and export it (never the same person who prepared it)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

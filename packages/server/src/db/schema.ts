@@ -1,4 +1,4 @@
-import { bigint, boolean, customType, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, customType, date, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 // The SQL in migrations/ is the source of truth for DDL (roles, grants, RLS, extensions);
 // this file mirrors the tables for typed queries.
@@ -311,3 +311,90 @@ export const tasks = pgTable('tasks', {
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
+
+export const programmes = pgTable('programmes', {
+  personId: uuid('person_id').primaryKey(),
+  municipalityId: uuid('municipality_id').notNull(),
+  requestDate: day('request_date'),
+  participantGroup: text('participant_group'),
+  livesWithParents: boolean('lives_with_parents').notNull().default(false),
+  coupleBothParticipantsNoChildren: boolean('couple_both_participants_no_children').notNull().default(false),
+  hasChildrenOrExpecting: boolean('has_children_or_expecting').notNull().default(false),
+  skillsMappingDate: day('skills_mapping_date'),
+  careerGuidanceDate: day('career_guidance_date'),
+  decisionDate: day('decision_date'),
+  startDate: day('start_date'),
+  endGoal: text('end_goal'),
+  plannedMonths: integer('planned_months'),
+  extensionMonths: integer('extension_months').notNull().default(0),
+  extensionReason: text('extension_reason'),
+  weeklyHours: numeric('weekly_hours', { mode: 'number' }),
+  hoursReason: text('hours_reason'),
+  elements: jsonb('elements').notNull().$type<Record<string, boolean>>().default({}),
+  status: text('status').notNull().default('planned'),
+  endDate: day('end_date'),
+  endReason: text('end_reason'),
+  mainActivity: text('main_activity'),
+  version: integer('version').notNull().default(0),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const programmeEvents = pgTable('programme_events', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  personId: uuid('person_id').notNull(),
+  kind: text('kind').notNull(),
+  eventDate: day('event_date').notNull(),
+  version: integer('version').notNull(),
+  changes: jsonb('changes').notNull().$type<{ field: string; from: unknown; to: unknown }[]>(),
+  recordedAt: ts('recorded_at').notNull(),
+  recordedBy: uuid('recorded_by'),
+});
+
+export const attendance = pgTable(
+  'attendance',
+  {
+    municipalityId: uuid('municipality_id').notNull(),
+    personId: uuid('person_id').notNull(),
+    day: day('day').notNull(),
+    plannedHours: numeric('planned_hours', { mode: 'number' }).notNull(),
+    presentHours: numeric('present_hours', { mode: 'number' }).notNull(),
+    absenceKind: text('absence_kind'),
+    recordedAt: ts('recorded_at').notNull(),
+    recordedBy: uuid('recorded_by'),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.day] })],
+);
+
+export const paymentRuns = pgTable('payment_runs', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  month: text('month').notNull(),
+  status: text('status').notNull().$type<'prepared' | 'approved' | 'exported'>(),
+  preparedAt: ts('prepared_at').notNull(),
+  preparedBy: uuid('prepared_by').notNull(),
+  approvedAt: ts('approved_at'),
+  approvedBy: uuid('approved_by'),
+  exportedAt: ts('exported_at'),
+  totalNet: bigint('total_net', { mode: 'number' }).notNull(),
+  participants: integer('participants').notNull(),
+  version: integer('version').notNull().default(0),
+});
+
+export const paymentLines = pgTable(
+  'payment_lines',
+  {
+    runId: uuid('run_id').notNull(),
+    municipalityId: uuid('municipality_id').notNull(),
+    personId: uuid('person_id').notNull(),
+    gross: bigint('gross', { mode: 'number' }).notNull(),
+    absenceDeduction: bigint('absence_deduction', { mode: 'number' }).notNull(),
+    coordinationDeduction: bigint('coordination_deduction', { mode: 'number' }).notNull(),
+    recovered: bigint('recovered', { mode: 'number' }).notNull(),
+    net: bigint('net', { mode: 'number' }).notNull(),
+    decisionRequired: boolean('decision_required').notNull(),
+    lines: jsonb('lines').notNull().$type<{ code: string; text: string; amount: number }[]>(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.personId] })],
+);

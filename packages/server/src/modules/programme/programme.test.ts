@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorld, signedIn, snapshot, type Agent, type World } from '../../test/harness.ts';
+
+// The test clock stands at 2026-11-23.
+let w: World;
+let advisor: Agent;
+let personId: string;
+
+const decision = {
+  requestDate: null,
+  participantGroup: 'other_goal',
+  skillsMappingDate: '2026-09-20',
+  decisionDate: '2026-10-01',
+  startDate: '2026-10-05',
+  endGoal: 'Arbeid i helsesektoren',
+  plannedMonths: 24,
+  weeklyHours: 37.5,
+  status: 'active',
+  elements: { norwegian: true, social_studies: true },
+};
+
+const day = (d: string, planned: number, present: number, absenceKind: string | null = null) => ({ day: d, plannedHours: planned, presentHours: present, absenceKind });
+
+beforeAll(async () => {
+  w = await createWorld();
+  advisor = await signedIn(w.app, 'advisor@a.test');
+  const res = await advisor.post('/api/persons', {
+    person: { givenName: 'Abdullah', familyName: 'Rahimi', birthDate: '1992-07-01', sex: 'male', arrivalCategory: 'reception_centre', permitType: 'refugee', permitDate: '2026-05-01', settlementDate: '2026-09-01' },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  personId = res.json().id;
+});
+afterAll(async () => w?.close());
+
+describe('programme record', () => {
+  it('shows eligibility with reasons and the legal deadlines', async () => {
+    const res = await advisor.get(`/api/programme/persons/${personId}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const v = res.json();
+    expect(v.eligibility).toMatchObject({ regime: 'integl', status: 'right_and_duty', residenceLimit: '2028-09-01' });
+    expect(v.eligibility.reasons.join(' | ')).toMatch(/settled by agreement/);
+    expect(v.deadlines.find((d: { key: string }) => d.key === 'programme_decision')).toMatchObject({ due: '2026-12-01', done: false, overdue: false });
+    expect(v.version).toBeNull();
+    expect(v.compulsory.map((c: { element: string }) => c.element)).toEqual(['norwegian', 'social_studies', 'life_skills', 'work_or_education']);
+  });
+
+  it('refuses an incomplete or unlawful decision, naming each field, and writes nothing', async () => {
+    const before = await snapshot(w.database, 'programmes');
+    const empty = await advisor.put(`/api/programme/persons/${personId}`, { fields: { status: 'active' }, version: null });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().error.fields.map((f: { path: string }) => f.path)).toEqual(['fields.decisionDate', 'fields.startDate', 'fields.plannedMonths', 'fields.weeklyHours', 'fields.endGoal', 'fields.participantGroup']);
+    const noMapping = await advisor.put(`/api/programme/persons/${personId}`, { fields: { ...decision, skillsMappingDate: null }, version: null });
+    expect(noMapping.json().error.fields[0].path).toBe('fields.skillsMappingDate');
+    const tooLong = await advisor.put(`/api/programme/persons/${personId}`, { fields: { ...decision, participantGroup: 'upper_secondary_or_higher', plannedMonths: 9 }, version: null });
+    expect(tooLong.json().error.fields[0]).toMatchObject({ path: 'fields.plannedMonths' });
+    const hours = await advisor.put(`/api/programme/persons/${personId}`, { fields: { ...decision, weeklyHours: 25 }, version: null });
+    expect(hours.json().error.fields[0]).toMatchObject({ path: 'fields.weeklyHours' });
+    const extension = await advisor.put(`/api/programme/persons/${personId}`, { fields: { ...decision, extensionMonths: 6 }, version: null });
+    expect(extension.json().error.fields[0]).toMatchObject({ path: 'fields.extensionReason' });
+    expect(await snapshot(w.database, 'programmes')).toEqual(before);
+  });
+
+  it('records the decision, puts the NIR registration on the queue, and refuses a stale edit', async () => {
+    const res = await advisor.put(`/api/programme/persons/${personId}`, { fields: decision, version: null });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ version: 0, fields: { status: 'active', plannedMonths: 24 } });
+    expect(res.json().deadlines.find((d: { key: string }) => d.key === 'programme_decision').done).toBe(true);
+    const queue = (await advisor.get('/api/tasks?scope=unit&kind=programme')).json().items;
+    expect(queue.map((t: { itemKey: string; dueDate: string }) => [t.itemKey, t.dueDate])).toEqual([['nir_decision', '2026-12-01']]);
+    expect((await advisor.put(`/api/programme/persons/${personId}`, { fields: decision, version: 5 })).statusCode).toBe(409);
+    const ext = await advisor.put(`/api/programme/persons/${personId}`, { fields: { ...decision, extensionMonths: 6, extensionReason: 'Nær ved å fullføre fagbrev' }, version: 0 });
+    expect(ext.statusCode, ext.body).toBe(200);
+    expect((await advisor.get('/api/tasks?scope=unit&kind=programme.nir')).json().items.map((t: { itemKey: string }) => t.itemKey)).toEqual(['nir_decision', 'nir_extension']);
+  });
+});
+
+describe('attendance week grid and the benefit', () => {
+  it('refuses days outside the programme, impossible hours and misused self-certification', async () => {
+    const bad = await advisor.put('/api/programme/attendance', {
+      weekStart: '2026-11-02',
+      rows: [{ personId, days: [day('2026-10-30', 7.5, 7.5), day('2026-11-03', 7.5, 8), day('2026-11-04', 7.5, 0, 'self_certified'), day('2026-11-05', 7.5, 5)] }],
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields.map((f: { path: string }) => f.path)).toEqual(['rows.0.days.0.day', 'rows.0.days.1.presentHours', 'rows.0.days.3.absenceKind', 'rows.0.days.2.absenceKind']);
+    expect(bad.json().error.fields[3].message).toMatch(/8 weeks/);
+    expect((await advisor.put('/api/programme/attendance', { weekStart: '2026-11-03', rows: [{ personId, days: [] }] })).json().error.fields[0].path).toBe('weekStart');
+    expect(await snapshot(w.database, 'attendance')).toEqual([]);
+  });
+
+  it('saves a week for the class and computes the month line by line', async () => {
+    const res = await advisor.put('/api/programme/attendance', {
+      weekStart: '2026-11-02',
+      rows: [{ personId, days: [day('2026-11-02', 7.5, 7.5), day('2026-11-03', 7.5, 0, 'unexcused'), day('2026-11-04', 7.5, 5.5, 'unexcused'), day('2026-11-05', 7.5, 0, 'child_sick'), day('2026-11-06', 7.5, 7.5)] }],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().saved).toBe(5);
+    const grid = (await advisor.get('/api/programme/attendance?weekStart=2026-11-02')).json();
+    expect(grid.rows[0]).toMatchObject({ name: 'Abdullah Rahimi', programmeStart: '2026-10-05', weeklyHours: 37.5 });
+    expect(grid.rows[0].days).toHaveLength(5);
+    const b = (await advisor.get(`/api/programme/persons/${personId}/benefit?month=2026-11`)).json();
+    expect(b.gross).toBe(2_275_817);
+    expect(b.absenceDeduction).toBe(Math.round(27_309_800 / 12 / 30) + Math.round((27_309_800 / 1850) * 2));
+    expect(b.lines.map((l: { code: string }) => l.code)).toEqual(['benefit', 'absence_day', 'absence_hour']);
+    expect(b.decisionRequired).toBe(false);
+    const counters = (await advisor.get(`/api/programme/persons/${personId}`)).json().counters;
+    expect(counters).toMatchObject({ childSickDays: 1, unexcusedDays: 2 });
+    expect((await advisor.get(`/api/programme/persons/${personId}/benefit?month=2026-13`)).statusCode).toBe(400);
+  });
+
+  it('lets a partner on the team register, and keeps others out', async () => {
+    const adulted = await signedIn(w.app, 'adulted@a.test');
+    expect((await adulted.get(`/api/programme/persons/${personId}`)).statusCode).toBe(404);
+    expect((await adulted.get('/api/programme/attendance?weekStart=2026-11-09')).json().rows).toEqual([]);
+    const p = (await advisor.get(`/api/persons/${personId}`)).json();
+    expect((await advisor.put(`/api/persons/${personId}/team`, { unitIds: [w.a.unitIds.adulted], version: p.version })).statusCode).toBe(200);
+    const saved = await adulted.put('/api/programme/attendance', { weekStart: '2026-11-09', rows: [{ personId, days: [day('2026-11-09', 7.5, 7.5)] }] });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect((await adulted.get(`/api/programme/persons/${personId}/benefit?month=2026-11`)).statusCode).toBe(403);
+    const school = await signedIn(w.app, 'school@a.test');
+    expect((await school.put('/api/programme/attendance', { weekStart: '2026-11-09', rows: [{ personId, days: [day('2026-11-10', 7.5, 7.5)] }] })).statusCode).toBe(403);
+  });
+});
+
+describe('monthly payment run', () => {
+  it('is prepared by one person, approved by another, exported as a payroll file and locked', async () => {
+    const finance = await signedIn(w.app, 'finance@a.test');
+    const leader = await signedIn(w.app, 'leader@a.test');
+    const prepared = await finance.post('/api/payment-runs', { month: '2026-11' });
+    expect(prepared.statusCode, prepared.body).toBe(201);
+    const run = prepared.json();
+    expect(run).toMatchObject({ status: 'prepared', participants: 1, can: { approve: false } });
+    expect(run.lines[0].lines.length).toBeGreaterThan(1);
+    const self = await finance.post(`/api/payment-runs/${run.id}/approve`, { version: run.version });
+    expect(self.statusCode).toBe(403);
+    expect((await advisor.post(`/api/payment-runs/${run.id}/approve`, { version: run.version })).statusCode).toBe(403);
+    const approved = await leader.post(`/api/payment-runs/${run.id}/approve`, { version: run.version });
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect((await finance.post('/api/payment-runs', { month: '2026-11' })).statusCode).toBe(409);
+    const exported = await leader.post(`/api/payment-runs/${run.id}/export`, { version: approved.json().version });
+    expect(exported.statusCode, exported.body).toBe(200);
+    const csv: string = exported.json().csv;
+    expect(csv.startsWith('\uFEFFperiode;fodselsnummer;dufnummer;navn;lonnsart;brutto')).toBe(true);
+    expect(csv).toContain(`2026-11;;;Abdullah Rahimi;INTROSTONAD;22758,17;`);
+    expect(exported.json().run.status).toBe('exported');
+    expect((await leader.post(`/api/payment-runs/${run.id}/export`, { version: exported.json().run.version })).statusCode).toBe(409);
+    const list = (await finance.get('/api/payment-runs')).json();
+    expect(list.items[0]).toMatchObject({ month: '2026-11', status: 'exported' });
+  });
+
+  it('refuses a month without a G and writes nothing', async () => {
+    const finance = await signedIn(w.app, 'finance@a.test');
+    const before = await snapshot(w.database, 'payment_runs');
+    const gap = await finance.post('/api/payment-runs', { month: '2027-06' });
+    expect(gap.statusCode).toBe(400);
+    expect(gap.json().error.fields[0]).toMatchObject({ path: 'month' });
+    expect(gap.json().error.message).toMatch(/G \(grunnbeløp\) from 2027-05-01 is missing/);
+    expect(await snapshot(w.database, 'payment_runs')).toEqual(before);
+    expect((await finance.post('/api/payment-runs', { month: '2026-1' })).statusCode).toBe(400);
+  });
+});

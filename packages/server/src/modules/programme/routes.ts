@@ -1,0 +1,500 @@
+import type { FastifyInstance } from 'fastify';
+import { and, eq, sql } from 'drizzle-orm';
+import {
+  addDays,
+  ageOn,
+  can,
+  canAccessPerson,
+  categoryReach,
+  checkAbsence,
+  checkLength,
+  checkWeeklyHours,
+  compareDates,
+  isoWeekday,
+  lengthRule,
+  nirDeadline,
+  osloDate,
+  programmeStartDeadline,
+  RateGapError,
+  type AbsenceSpell,
+} from '@eidor/domain';
+import { attendance, paymentLines, paymentRuns, programmes } from '../../db/schema.ts';
+import { withTenant, type Ctx, type Deps } from '../../platform/context.ts';
+import { AppError, forbidden, notFound, versionConflict } from '../../platform/errors.ts';
+import { route } from '../../platform/http.ts';
+import { loadReachablePerson, membersOf, onTeams, type PersonRow } from '../persons/public.ts';
+import { closeTask, unitResolver, upsertTask } from '../tasks/service.ts';
+import { benefitFor, monthPeriod, programmeEnd, type Participant } from './benefit.ts';
+import { toPayrollCsv } from './payroll.ts';
+import { addEvent, attendanceBetween, findProgramme, findRun, linesOf, listRuns, participantsBetween, runByMonth, userNames, type RunRow } from './queries.ts';
+import { eligibilityOf, fieldsOf, presentProgramme, spellsOf, type Fields } from './view.ts';
+
+type FieldError = { path: string; message: string };
+const invalid = (fields: FieldError[]) => new AppError('VALIDATION', `${fields[0]!.path} ${fields[0]!.message}`, { fields });
+
+function childrenUnder12(members: PersonRow[], today: string): number {
+  return members.filter((m) => m.householdRole === 'child' && ageOn(m.birthDate, today) < 12).length;
+}
+
+/** What a programme decision must satisfy before it is saved; each problem names its field. */
+function checkProgramme(person: PersonRow, f: Fields, today: string): FieldError[] {
+  const out: FieldError[] = [];
+  const e = eligibilityOf(person, f, today);
+  const regime = e.regime ?? 'integl';
+  if (f.status !== 'planned' && e.status === 'not_eligible') out.push({ path: 'fields.status', message: `the person is not eligible: ${e.reasons.at(-1)}` });
+  if (f.status !== 'planned') {
+    for (const k of ['decisionDate', 'startDate', 'plannedMonths', 'weeklyHours'] as const) if (f[k] === null) out.push({ path: `fields.${k}`, message: 'is required for a programme decision' });
+    if (regime !== 'introl' && !f.endGoal) out.push({ path: 'fields.endGoal', message: 'is required (integreringsloven § 13: every programme has an end goal)' });
+    if (regime === 'integl' && !f.participantGroup) out.push({ path: 'fields.participantGroup', message: 'is required to check the length' });
+  }
+  if (f.decisionDate && f.startDate && compareDates(f.startDate, f.decisionDate) < 0) out.push({ path: 'fields.startDate', message: 'cannot be before the decision' });
+  if (f.decisionDate && regime !== 'introl' && (!f.skillsMappingDate || compareDates(f.skillsMappingDate, f.decisionDate) > 0)) {
+    out.push({ path: 'fields.skillsMappingDate', message: 'skills mapping must be done before the programme decision (integreringsloven § 12)' });
+  }
+  if (f.plannedMonths !== null) {
+    for (const p of checkLength(lengthRule(regime, f.participantGroup ?? 'other_goal'), f.plannedMonths, f.extensionMonths, f.extensionReason)) out.push({ path: `fields.${p.field}`, message: p.message });
+  }
+  if (f.weeklyHours !== null) {
+    const h = checkWeeklyHours(f.weeklyHours, f.hoursReason);
+    if (h) out.push({ path: 'fields.weeklyHours', message: h });
+  }
+  if (f.status === 'ended') {
+    for (const k of ['endDate', 'endReason', 'mainActivity'] as const) if (!f[k]) out.push({ path: `fields.${k}`, message: 'is required when the programme ends (NIR)' });
+  }
+  if (f.endDate && f.startDate && compareDates(f.endDate, f.startDate) < 0) out.push({ path: 'fields.endDate', message: 'cannot be before the start' });
+  return out;
+}
+
+const EVENT_FIELDS: (keyof Fields)[] = ['decisionDate', 'startDate', 'plannedMonths', 'extensionMonths', 'weeklyHours', 'status', 'endDate', 'endReason', 'mainActivity', 'endGoal'];
+
+function eventKind(before: Fields, after: Fields): string | null {
+  if (after.status === 'ended' && before.status !== 'ended') return 'ending';
+  if (after.status === 'suspended' && before.status !== 'suspended') return 'suspension';
+  if (after.extensionMonths > before.extensionMonths) return 'extension';
+  if (after.decisionDate && before.decisionDate !== after.decisionDate) return 'decision';
+  if (EVENT_FIELDS.some((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))) return 'change';
+  return null;
+}
+
+function presentRun(r: RunRow, names: Map<string, string>) {
+  return {
+    id: r.id,
+    month: r.month,
+    status: r.status,
+    participants: r.participants,
+    totalNet: Number(r.totalNet),
+    preparedAt: r.preparedAt.toISOString(),
+    preparedBy: names.get(r.preparedBy) ?? null,
+    approvedAt: r.approvedAt?.toISOString() ?? null,
+    approvedBy: r.approvedBy ? (names.get(r.approvedBy) ?? null) : null,
+    exportedAt: r.exportedAt?.toISOString() ?? null,
+    version: r.version,
+  };
+}
+
+async function runView(ctx: Ctx, r: RunRow) {
+  const names = await userNames(ctx.tx, [r.preparedBy, r.approvedBy]);
+  const lines = await linesOf(ctx.tx, r.id);
+  return {
+    ...presentRun(r, names),
+    lines: lines.map((l) => ({
+      personId: l.person_id,
+      name: l.name,
+      gross: Number(l.gross),
+      absenceDeduction: Number(l.absence_deduction),
+      coordinationDeduction: Number(l.coordination_deduction),
+      recovered: Number(l.recovered),
+      net: Number(l.net),
+      decisionRequired: l.decision_required,
+      lines: l.lines,
+    })),
+    can: {
+      approve: r.status === 'prepared' && r.preparedBy !== ctx.actor.userId && can(ctx.actor, 'payments.approve').allowed,
+      export: r.status === 'approved' && can(ctx.actor, 'payments.approve').allowed,
+      prepareAgain: r.status === 'prepared' && can(ctx.actor, 'payments.prepare').allowed,
+    },
+  };
+}
+
+/** Units through which the actor reads or writes programme data only for their teams; null = everyone. */
+function programmeReach(ctx: Ctx, action: 'read' | 'write'): string[] | null {
+  const r = categoryReach(ctx.actor, action);
+  if (r.all.includes('programme')) return null;
+  return r.team.filter((t) => t.category === 'programme').map((t) => t.unitId);
+}
+
+export function registerProgramme(app: FastifyInstance, deps: Deps): void {
+  const o = { secure: deps.config.env === 'production' };
+
+  async function programmeView(ctx: Ctx, personId: string, audit: boolean) {
+    const { person, relationships } = await loadReachablePerson(ctx, personId);
+    const read = canAccessPerson(ctx.actor, 'read', 'programme', relationships);
+    if (!read.allowed) throw forbidden();
+    const g = await findProgramme(ctx.tx, ctx.actor.municipalityId, personId);
+    const today = osloDate(ctx.now);
+    const absences = await attendanceBetween(ctx.tx, ctx.actor.municipalityId, [personId], addDays(today, -365), today);
+    const events = await ctx.tx.execute(sql`SELECT max(event_date)::text AS d FROM programme_events WHERE person_id = ${personId}`);
+    const last = ((events as unknown as { rows: { d: string | null }[] }).rows[0]?.d) ?? null;
+    if (audit) await ctx.audit({ action: 'programme.read', subjectType: 'person', subjectId: personId, categories: ['programme'], via: read.via });
+    const view = presentProgramme(person, g, absences, last, ctx.now, canAccessPerson(ctx.actor, 'write', 'programme', relationships).allowed);
+    const kids = person.householdId ? childrenUnder12(await membersOf(ctx.tx, person.householdId), today) : 0;
+    view.counters.childSickDaysLimit = kids > 2 ? 15 : 10;
+    return view;
+  }
+
+  route(app, 'getProgramme', o, async ({ req, params }) => withTenant(deps, req, (ctx) => programmeView(ctx, params.id, true)));
+
+  route(app, 'putProgramme', o, async ({ req, params, body }) =>
+    withTenant(deps, req, async (ctx) => {
+      const { person, relationships } = await loadReachablePerson(ctx, params.id);
+      const write = canAccessPerson(ctx.actor, 'write', 'programme', relationships);
+      if (!write.allowed) throw forbidden();
+      const before = await findProgramme(ctx.tx, ctx.actor.municipalityId, params.id);
+      if ((before?.version ?? null) !== body.version) throw versionConflict();
+      const today = osloDate(ctx.now);
+      const f = body.fields;
+      const problems = checkProgramme(person, f, today);
+      if (problems.length > 0) throw invalid(problems);
+      const values = { ...f, weeklyHours: f.weeklyHours, updatedAt: ctx.now };
+      let version: number;
+      if (!before) {
+        await ctx.tx.insert(programmes).values({ ...values, personId: params.id, municipalityId: ctx.actor.municipalityId, createdAt: ctx.now });
+        version = 0;
+      } else {
+        const r = await ctx.tx
+          .update(programmes)
+          .set({ ...values, version: before.version + 1 })
+          .where(and(eq(programmes.personId, params.id), eq(programmes.version, before.version)))
+          .returning({ v: programmes.version });
+        if (!r[0]) throw versionConflict();
+        version = r[0].v;
+      }
+      const old = fieldsOf(before);
+      const changes = (Object.keys(f) as (keyof Fields)[]).filter((k) => JSON.stringify(old[k]) !== JSON.stringify(f[k])).map((k) => ({ field: k, from: old[k], to: f[k] }));
+      const kind = eventKind(old, f);
+      const unitFor = await unitResolver(ctx);
+      if (changes.length > 0) {
+        const eventDate = kind === 'ending' ? f.endDate! : kind === 'decision' ? f.decisionDate! : today;
+        await addEvent(ctx.tx, { municipalityId: ctx.actor.municipalityId, personId: params.id, kind: kind ?? 'profile', eventDate, version, changes, recordedAt: ctx.now, recordedBy: ctx.actor.userId });
+        if (kind) {
+          await upsertTask(ctx, {
+            sourceKey: `nir:${params.id}:${kind}:${eventDate}`,
+            kind: 'programme.nir',
+            itemKey: `nir_${kind}`,
+            title: `Registrer i NIR: ${{ decision: 'vedtak om program', extension: 'forlengelse', suspension: 'stans', ending: 'avslutning', change: 'endring i programmet' }[kind]}`,
+            legalBasis: 'NIR: hendelser registreres fortløpende og senest innen 2 måneder',
+            category: 'programme',
+            personId: params.id,
+            ownerUnitId: unitFor('refugee_service'),
+            dueDate: nirDeadline(eventDate),
+          });
+        }
+      }
+      // The legal deadline on the queue until the decision is made; the first weeks' items close when done.
+      const deadline = programmeStartDeadline(person.settlementDate, f.requestDate);
+      const key = `programme-decision:${params.id}`;
+      if (f.decisionDate) await closeTask(ctx, key);
+      else if (deadline && eligibilityOf(person, f, today).status !== 'not_eligible') {
+        await upsertTask(ctx, {
+          sourceKey: key,
+          kind: 'programme.deadline',
+          itemKey: 'programme_decision',
+          title: 'Vedtak om introduksjonsprogram',
+          legalBasis: 'Integreringsloven § 12: vedtak og oppstart senest 3 måneder etter bosetting eller krav',
+          category: 'programme',
+          personId: params.id,
+          ownerUnitId: unitFor('refugee_service'),
+          dueDate: deadline,
+        });
+      }
+      if (person.householdId) {
+        if (f.startDate) await closeTask(ctx, `checklist:${person.householdId}:programme_start:${params.id}`);
+        if (f.skillsMappingDate) await closeTask(ctx, `checklist:${person.householdId}:skills_mapping:${params.id}`);
+      }
+      await ctx.audit({ action: 'programme.update', subjectType: 'person', subjectId: params.id, categories: ['programme'], via: write.via });
+      return programmeView(ctx, params.id, false);
+    }),
+  );
+
+  async function weekRows(ctx: Ctx, weekStart: string, onlyIds?: string[]) {
+    const weekEnd = addDays(weekStart, 6);
+    let ps = await participantsBetween(ctx.tx, ctx.actor.municipalityId, weekStart, weekEnd);
+    const team = programmeReach(ctx, 'read');
+    if (team) {
+      const visible = await onTeams(ctx.tx, ps.map((p) => p.person_id), team);
+      ps = ps.filter((p) => visible.has(p.person_id));
+    }
+    if (onlyIds) ps = ps.filter((p) => onlyIds.includes(p.person_id));
+    const days = await attendanceBetween(ctx.tx, ctx.actor.municipalityId, ps.map((p) => p.person_id), weekStart, weekEnd);
+    return ps.map((p) => ({
+      personId: p.person_id,
+      name: `${p.given_name} ${p.family_name}`,
+      programmeStart: p.start_date,
+      programmeEnd: programmeEnd({ startDate: p.start_date, endDate: p.end_date, plannedMonths: p.planned_months, extensionMonths: p.extension_months }),
+      weeklyHours: p.weekly_hours === null ? null : Number(p.weekly_hours),
+      days: days.filter((d) => d.personId === p.person_id).map((d) => ({ day: d.day, plannedHours: Number(d.plannedHours), presentHours: Number(d.presentHours), absenceKind: (d.absenceKind as never) ?? null })),
+    }));
+  }
+
+  route(app, 'getAttendanceWeek', o, async ({ req, query }) =>
+    withTenant(deps, req, async (ctx) => {
+      if (isoWeekday(query.weekStart) !== 1) throw invalid([{ path: 'weekStart', message: 'must be a Monday' }]);
+      if (programmeReach(ctx, 'read')?.length === 0) throw forbidden();
+      const rows = await weekRows(ctx, query.weekStart);
+      if (rows.length > 0) await ctx.audit({ action: 'attendance.read', subjectType: 'person', categories: ['identity', 'programme'] });
+      return { weekStart: query.weekStart, rows, saved: 0 };
+    }),
+  );
+
+  route(app, 'saveAttendanceWeek', o, async ({ req, body }) =>
+    withTenant(deps, req, async (ctx) => {
+      if (isoWeekday(body.weekStart) !== 1) throw invalid([{ path: 'weekStart', message: 'must be a Monday' }]);
+      const weekEnd = addDays(body.weekStart, 6);
+      const team = programmeReach(ctx, 'write');
+      if (team?.length === 0) throw forbidden();
+      const ids = body.rows.map((r) => r.personId);
+      const participants = new Map((await participantsBetween(ctx.tx, ctx.actor.municipalityId, body.weekStart, weekEnd)).map((p) => [p.person_id, p]));
+      const writable = team ? await onTeams(ctx.tx, ids, team) : new Set(ids);
+      const history = await attendanceBetween(ctx.tx, ctx.actor.municipalityId, ids, addDays(body.weekStart, -365), addDays(body.weekStart, -1));
+      const problems: FieldError[] = [];
+      const values: (typeof attendance.$inferInsert)[] = [];
+      const seen = new Set<string>();
+      body.rows.forEach((row, i) => {
+        const p = participants.get(row.personId);
+        if (!p || !writable.has(row.personId)) {
+          problems.push({ path: `rows.${i}.personId`, message: 'is not a participant you register attendance for in this week' });
+          return;
+        }
+        if (seen.has(row.personId)) problems.push({ path: `rows.${i}.personId`, message: 'appears twice' });
+        seen.add(row.personId);
+        const end = programmeEnd({ startDate: p.start_date, endDate: p.end_date, plannedMonths: p.planned_months, extensionMonths: p.extension_months });
+        const days = new Set<string>();
+        row.days.forEach((d, j) => {
+          const at = `rows.${i}.days.${j}`;
+          if (compareDates(d.day, body.weekStart) < 0 || compareDates(d.day, weekEnd) > 0) problems.push({ path: `${at}.day`, message: 'is not in the week' });
+          else if (compareDates(d.day, p.start_date) < 0 || (end && compareDates(d.day, end) > 0)) problems.push({ path: `${at}.day`, message: `is outside the programme (${p.start_date} – ${end ?? 'open'})` });
+          if (days.has(d.day)) problems.push({ path: `${at}.day`, message: 'appears twice' });
+          days.add(d.day);
+          if (d.presentHours > d.plannedHours) problems.push({ path: `${at}.presentHours`, message: `is more than the ${d.plannedHours} planned hours` });
+          if (d.presentHours < d.plannedHours && !d.absenceKind) problems.push({ path: `${at}.absenceKind`, message: 'is required for the hours not present' });
+          if (d.absenceKind && d.plannedHours > 0 && d.presentHours >= d.plannedHours) problems.push({ path: `${at}.absenceKind`, message: 'is set although every planned hour was attended' });
+        });
+        // Absence rules over 12 months (self-certification, child-sick days …), spell by spell.
+        const before = spellsOf(history.filter((h) => h.personId === row.personId));
+        const spells = spellsOf(row.days.map((d) => ({ day: d.day, absenceKind: d.absenceKind })));
+        const kids = 0;
+        const checked: AbsenceSpell[] = [...before];
+        for (const s of spells) {
+          const issues = checkAbsence({ programmeStart: p.start_date, history: checked, children: kids, singleCarer: false }, s);
+          if (issues.length > 0) {
+            const j = row.days.findIndex((d) => d.day === s.from);
+            problems.push({ path: `rows.${i}.days.${j}.absenceKind`, message: issues[0]! });
+          }
+          checked.push(s);
+        }
+        for (const d of row.days) {
+          values.push({ municipalityId: ctx.actor.municipalityId, personId: row.personId, day: d.day, plannedHours: d.plannedHours, presentHours: d.presentHours, absenceKind: d.absenceKind, recordedAt: ctx.now, recordedBy: ctx.actor.userId });
+        }
+      });
+      if (problems.length > 0) throw invalid(problems);
+      if (values.length > 0) {
+        await ctx.tx
+          .insert(attendance)
+          .values(values)
+          .onConflictDoUpdate({
+            target: [attendance.personId, attendance.day],
+            set: {
+              plannedHours: sql`excluded.planned_hours`,
+              presentHours: sql`excluded.present_hours`,
+              absenceKind: sql`excluded.absence_kind`,
+              recordedAt: sql`excluded.recorded_at`,
+              recordedBy: sql`excluded.recorded_by`,
+            },
+          });
+      }
+      await ctx.audit({ action: 'attendance.save', subjectType: 'person', categories: ['programme'] });
+      return { weekStart: body.weekStart, rows: await weekRows(ctx, body.weekStart, ids), saved: values.length };
+    }),
+  );
+
+  route(app, 'getBenefit', o, async ({ req, params, query }) =>
+    withTenant(deps, req, async (ctx) => {
+      const { person, relationships } = await loadReachablePerson(ctx, params.id);
+      const read = canAccessPerson(ctx.actor, 'read', 'economy', relationships);
+      if (!read.allowed) throw forbidden();
+      const g = await findProgramme(ctx.tx, ctx.actor.municipalityId, params.id);
+      if (!g?.startDate) throw new AppError('CONFLICT', 'The person has no programme with a start date');
+      const period = monthPeriod(query.month);
+      const days = await attendanceBetween(ctx.tx, ctx.actor.municipalityId, [params.id], period.from, period.to);
+      const result = compute(() => benefitFor(participantOf(person, g), query.month, days));
+      await ctx.audit({ action: 'benefit.read', subjectType: 'person', subjectId: params.id, categories: ['economy'], via: read.via });
+      return { personId: params.id, month: query.month, ...result };
+    }),
+  );
+
+  route(app, 'listPaymentRuns', o, async ({ req }) =>
+    withTenant(deps, req, async (ctx) => {
+      if (!can(ctx.actor, 'payments.prepare').allowed && !can(ctx.actor, 'payments.approve').allowed) throw forbidden();
+      const runs = await listRuns(ctx.tx, ctx.actor.municipalityId);
+      const names = await userNames(ctx.tx, runs.flatMap((r) => [r.preparedBy, r.approvedBy]));
+      return { items: runs.map((r) => presentRun(r, names)), can: { prepare: can(ctx.actor, 'payments.prepare').allowed } };
+    }),
+  );
+
+  route(app, 'preparePaymentRun', o, async ({ req, body }) =>
+    withTenant(deps, req, async (ctx) => {
+      const d = can(ctx.actor, 'payments.prepare');
+      if (!d.allowed) throw forbidden();
+      const existing = await runByMonth(ctx.tx, ctx.actor.municipalityId, body.month);
+      if (existing && existing.status !== 'prepared') throw new AppError('CONFLICT', `The payment run for ${body.month} is ${existing.status} and locked`, { fields: [{ path: 'month', message: `is locked (${existing.status})` }] });
+      const period = monthPeriod(body.month);
+      const ps = await participantsBetween(ctx.tx, ctx.actor.municipalityId, period.from, period.to);
+      const days = await attendanceBetween(ctx.tx, ctx.actor.municipalityId, ps.map((p) => p.person_id), period.from, period.to);
+      const byPerson = new Map<string, typeof days>();
+      for (const x of days) byPerson.set(x.personId, [...(byPerson.get(x.personId) ?? []), x]);
+      const results = ps.map((p) => ({
+        personId: p.person_id,
+        r: compute(() =>
+          benefitFor(
+            toParticipant(p),
+            body.month,
+            byPerson.get(p.person_id) ?? [],
+          ),
+        ),
+      }));
+      const totalNet = results.reduce((s, x) => s + x.r.net, 0);
+      let runId: string;
+      if (existing) {
+        await ctx.tx.delete(paymentLines).where(eq(paymentLines.runId, existing.id));
+        await ctx.tx
+          .update(paymentRuns)
+          .set({ preparedAt: ctx.now, preparedBy: ctx.actor.userId, totalNet, participants: results.length, version: existing.version + 1 })
+          .where(eq(paymentRuns.id, existing.id));
+        runId = existing.id;
+      } else {
+        const [r] = await ctx.tx
+          .insert(paymentRuns)
+          .values({ municipalityId: ctx.actor.municipalityId, month: body.month, status: 'prepared', preparedAt: ctx.now, preparedBy: ctx.actor.userId, totalNet, participants: results.length })
+          .returning({ id: paymentRuns.id });
+        runId = r!.id;
+      }
+      for (let i = 0; i < results.length; i += 500) {
+        await ctx.tx.insert(paymentLines).values(
+          results.slice(i, i + 500).map((x) => ({
+            runId,
+            municipalityId: ctx.actor.municipalityId,
+            personId: x.personId,
+            gross: x.r.gross,
+            absenceDeduction: x.r.absenceDeduction,
+            coordinationDeduction: x.r.coordinationDeduction,
+            recovered: x.r.recovered,
+            net: x.r.net,
+            decisionRequired: x.r.decisionRequired,
+            lines: x.r.lines,
+          })),
+        );
+      }
+      await ctx.audit({ action: 'payment_run.prepare', subjectType: 'payment_run', subjectId: runId, categories: ['economy'], via: d.via });
+      return runView(ctx, (await findRun(ctx.tx, ctx.actor.municipalityId, runId))!);
+    }),
+  );
+
+  route(app, 'getPaymentRun', o, async ({ req, params }) =>
+    withTenant(deps, req, async (ctx) => {
+      if (!can(ctx.actor, 'payments.prepare').allowed && !can(ctx.actor, 'payments.approve').allowed) throw forbidden();
+      const r = await findRun(ctx.tx, ctx.actor.municipalityId, params.id);
+      if (!r) throw notFound();
+      await ctx.audit({ action: 'payment_run.read', subjectType: 'payment_run', subjectId: r.id, categories: ['identity', 'economy'] });
+      return runView(ctx, r);
+    }),
+  );
+
+  route(app, 'approvePaymentRun', o, async ({ req, params, body }) =>
+    withTenant(deps, req, async (ctx) => {
+      const d = can(ctx.actor, 'payments.approve');
+      if (!d.allowed) throw forbidden();
+      const r = await findRun(ctx.tx, ctx.actor.municipalityId, params.id);
+      if (!r) throw notFound();
+      if (r.version !== body.version) throw versionConflict();
+      if (r.status !== 'prepared') throw new AppError('CONFLICT', `The run is already ${r.status}`);
+      if (r.preparedBy === ctx.actor.userId) throw new AppError('FORBIDDEN', 'A payment run must be approved by someone other than the person who prepared it');
+      const lines = await linesOf(ctx.tx, r.id);
+      const needDecision = lines.filter((l) => l.decision_required).length;
+      if (needDecision > 0 && !body.decisionsMade) {
+        throw new AppError('CONFLICT', `${needDecision} payment(s) have a deduction that needs an individual decision (enkeltvedtak) before payment`, {
+          fields: [{ path: 'decisionsMade', message: `confirm that the ${needDecision} decision(s) are made` }],
+        });
+      }
+      const u = await ctx.tx
+        .update(paymentRuns)
+        .set({ status: 'approved', approvedAt: ctx.now, approvedBy: ctx.actor.userId, version: r.version + 1 })
+        .where(and(eq(paymentRuns.id, r.id), eq(paymentRuns.version, body.version)))
+        .returning();
+      if (!u[0]) throw versionConflict();
+      await ctx.audit({ action: 'payment_run.approve', subjectType: 'payment_run', subjectId: r.id, categories: ['economy'], via: d.via });
+      return runView(ctx, u[0]);
+    }),
+  );
+
+  route(app, 'exportPaymentRun', o, async ({ req, params, body }) =>
+    withTenant(deps, req, async (ctx) => {
+      const d = can(ctx.actor, 'payments.approve');
+      if (!d.allowed) throw forbidden();
+      const r = await findRun(ctx.tx, ctx.actor.municipalityId, params.id);
+      if (!r) throw notFound();
+      if (r.version !== body.version) throw versionConflict();
+      if (r.status !== 'approved') throw new AppError('CONFLICT', r.status === 'exported' ? 'The run is already exported and locked' : 'Only an approved run can be exported');
+      const lines = await linesOf(ctx.tx, r.id);
+      const u = await ctx.tx
+        .update(paymentRuns)
+        .set({ status: 'exported', exportedAt: ctx.now, version: r.version + 1 })
+        .where(and(eq(paymentRuns.id, r.id), eq(paymentRuns.version, body.version)))
+        .returning();
+      if (!u[0]) throw versionConflict();
+      await ctx.audit({ action: 'payment_run.export', subjectType: 'payment_run', subjectId: r.id, categories: ['identity', 'economy'], via: d.via });
+      const names = await userNames(ctx.tx, [u[0].preparedBy, u[0].approvedBy]);
+      return { filename: `introduksjonsstonad-${r.month}.csv`, csv: toPayrollCsv(r.month, lines), run: presentRun(u[0], names) };
+    }),
+  );
+}
+
+function toParticipant(p: Awaited<ReturnType<typeof participantsBetween>>[number]): Participant {
+  return {
+    birthDate: p.birth_date,
+    permitType: p.permit_type,
+    permitDate: p.permit_date,
+    startDate: p.start_date,
+    endDate: p.end_date,
+    plannedMonths: p.planned_months,
+    extensionMonths: p.extension_months,
+    status: p.status,
+    livesWithParents: p.lives_with_parents,
+    coupleBothParticipantsNoChildren: p.couple_both_participants_no_children,
+  };
+}
+
+function participantOf(person: PersonRow, g: NonNullable<Awaited<ReturnType<typeof findProgramme>>>): Participant {
+  return {
+    birthDate: person.birthDate,
+    permitType: person.permitType,
+    permitDate: person.permitDate,
+    startDate: g.startDate!,
+    endDate: g.endDate,
+    plannedMonths: g.plannedMonths,
+    extensionMonths: g.extensionMonths,
+    status: g.status,
+    livesWithParents: g.livesWithParents,
+    coupleBothParticipantsNoChildren: g.coupleBothParticipantsNoChildren,
+  };
+}
+
+/** A missing G makes the whole computation fail with the month named: never a partial run. */
+function compute<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof RateGapError) throw new AppError('VALIDATION', err.message, { fields: [{ path: 'month', message: err.message }] });
+    throw err;
+  }
+}
+
