@@ -147,3 +147,75 @@ export const RunActionRequest = z
   .strict();
 /** The payroll file (docs/payroll.md): CSV text and a file name. */
 export const PayrollExport = z.object({ filename: z.string(), csv: z.string(), run: PaymentRunSummary });
+
+// ---------- Integration plan ----------
+
+export const PlanMeasure = z
+  .object({
+    type: z.enum(['norwegian', 'social_studies', 'life_skills', 'parenting_course', 'work_practice', 'education', 'job_training', 'other']),
+    description: z.string().trim().min(1).max(500),
+    providerUnitId: Uuid.nullable().default(null),
+    from: CalendarDate,
+    to: CalendarDate,
+    hoursPerWeek: z.number().min(0.5).max(40).multipleOf(0.5),
+  })
+  .strict();
+export const PlanDraftRequest = z
+  .object({
+    goals: z.array(z.string().trim().min(1).max(500)).min(1).max(10),
+    norwegianGoal: z.string().trim().min(1).max(200),
+    measures: z.array(PlanMeasure).min(1).max(30),
+    changeReason: z.string().trim().max(LIMITS.textMax).nullable().default(null),
+    /** A significant change needs a new decision (enkeltvedtak) with complaint information. */
+    significant: z.boolean().default(true),
+  })
+  .strict();
+export const AdoptPlanRequest = z.object({ decisionDate: CalendarDate, reviewDue: CalendarDate.nullable().default(null), version: Version }).strict();
+export const PlanView = z.object({
+  id: Uuid,
+  planNo: z.number().int(),
+  status: z.enum(['draft', 'adopted', 'superseded']),
+  goals: z.array(z.string()),
+  norwegianGoal: z.string().nullable(),
+  measures: z.array(PlanMeasure),
+  changeReason: z.string().nullable(),
+  significant: z.boolean(),
+  decisionDate: z.string().nullable(),
+  reviewDue: z.string().nullable(),
+  complaintInfo: z.string().nullable(),
+  createdAt: IsoDateTime,
+  adoptedAt: IsoDateTime.nullable(),
+  version: Version,
+});
+export const PlanListResponse = z.object({ items: z.array(PlanView), can: z.object({ edit: z.boolean() }) });
+
+// ---------- Other benefits and overpayments ----------
+
+export const OtherBenefitKind = z.enum(['dagpenger', 'sykepenger', 'foreldrepenger', 'arbeidsavklaringspenger', 'uforetrygd', 'overgangsstonad', 'barnetrygd', 'kontantstotte', 'wages']);
+export const OtherBenefitEntry = z
+  .object({
+    kind: OtherBenefitKind,
+    /** øre per month */
+    monthlyAmount: z.number().int().min(0).max(100_000_000),
+    earnedBeforeProgramme: z.boolean().default(false),
+    from: CalendarDate,
+    to: CalendarDate.nullable().default(null),
+  })
+  .strict();
+export const PutOtherBenefitsRequest = z.object({ items: z.array(OtherBenefitEntry).max(20) }).strict();
+export const OtherBenefitsResponse = z.object({ items: z.array(OtherBenefitEntry) });
+
+export const CreateOverpaymentRequest = z
+  .object({ amount: z.number().int().min(1).max(100_000_000), reason: z.string().trim().min(1).max(LIMITS.textMax), recoverPerMonth: z.number().int().min(1).max(100_000_000) })
+  .strict();
+export const OverpaymentView = z.object({
+  id: Uuid,
+  amount: z.number().int(),
+  reason: z.string(),
+  recoverPerMonth: z.number().int(),
+  recovered: z.number().int(),
+  outstanding: z.number().int(),
+  status: z.enum(['open', 'recovered', 'claimed', 'written_off']),
+  createdAt: IsoDateTime,
+});
+export const OverpaymentListResponse = z.object({ items: z.array(OverpaymentView), outstanding: z.number().int() });

@@ -398,3 +398,50 @@ export const paymentLines = pgTable(
   },
   (t) => [primaryKey({ columns: [t.runId, t.personId] })],
 );
+
+export type PlanMeasure = { type: string; description: string; providerUnitId: string | null; from: string; to: string; hoursPerWeek: number };
+
+export const integrationPlans = pgTable('integration_plans', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  personId: uuid('person_id').notNull(),
+  planNo: integer('plan_no').notNull(),
+  status: text('status').notNull().$type<'draft' | 'adopted' | 'superseded'>(),
+  goals: jsonb('goals').notNull().$type<string[]>(),
+  norwegianGoal: text('norwegian_goal'),
+  measures: jsonb('measures').notNull().$type<PlanMeasure[]>(),
+  changeReason: text('change_reason'),
+  significant: boolean('significant').notNull().default(true),
+  decisionDate: day('decision_date'),
+  reviewDue: day('review_due'),
+  version: integer('version').notNull().default(0),
+  createdAt: ts('created_at').notNull(),
+  createdBy: uuid('created_by'),
+  adoptedAt: ts('adopted_at'),
+  adoptedBy: uuid('adopted_by'),
+});
+
+export const otherBenefits = pgTable('other_benefits', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  personId: uuid('person_id').notNull(),
+  kind: text('kind').notNull(),
+  monthlyAmount: bigint('monthly_amount', { mode: 'number' }).notNull(),
+  earnedBeforeProgramme: boolean('earned_before_programme').notNull().default(false),
+  fromDate: day('from_date').notNull(),
+  toDate: day('to_date'),
+});
+
+export const overpayments = pgTable('overpayments', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  personId: uuid('person_id').notNull(),
+  amount: bigint('amount', { mode: 'number' }).notNull(),
+  reason: text('reason').notNull(),
+  recoverPerMonth: bigint('recover_per_month', { mode: 'number' }).notNull(),
+  recovered: bigint('recovered', { mode: 'number' }).notNull().default(0),
+  status: text('status').notNull().$type<'open' | 'recovered' | 'claimed' | 'written_off'>().default('open'),
+  createdAt: ts('created_at').notNull(),
+  createdBy: uuid('created_by'),
+  version: integer('version').notNull().default(0),
+});

@@ -8,6 +8,7 @@ import {
   addMonths,
   type BenefitResult,
   type ClosedPeriod,
+  type OtherBenefitKind,
   type UnexcusedAbsence,
 } from '@eidor/domain';
 import type { AttendanceRow } from './queries.ts';
@@ -42,7 +43,13 @@ export function programmeEnd(p: Pick<Participant, 'startDate' | 'endDate' | 'pla
  * the programme (minus leave without benefit; nothing while suspended), unexcused absence as hours
  * (planned − present) or whole days.
  */
-export function benefitFor(p: Participant, month: string, days: readonly AttendanceRow[], recover = 0): BenefitResult {
+export function benefitFor(
+  p: Participant,
+  month: string,
+  days: readonly AttendanceRow[],
+  recover = 0,
+  otherBenefits: readonly { kind: string; monthlyAmount: number; earnedBeforeProgramme: boolean }[] = [],
+): BenefitResult {
   const period = monthPeriod(month);
   const end = programmeEnd(p);
   const from = compareDates(p.startDate, period.from) > 0 ? p.startDate : period.from;
@@ -72,5 +79,6 @@ export function benefitFor(p: Participant, month: string, days: readonly Attenda
     profile: { regime, birthDate: p.birthDate, livesWithParents: p.livesWithParents, coupleBothParticipantsNoChildren: p.coupleBothParticipantsNoChildren },
     unexcused,
     recover,
+    otherBenefits: otherBenefits.map((b) => ({ kind: b.kind as OtherBenefitKind, monthlyAmount: b.monthlyAmount, earnedBeforeProgramme: b.earnedBeforeProgramme })),
   });
 }

@@ -121,6 +121,47 @@ describe('attendance week grid and the benefit', () => {
   });
 });
 
+describe('integration plan, other benefits and overpayments', () => {
+  const measure = (over: Record<string, unknown> = {}) => ({ type: 'norwegian', description: 'Norsk spor 2, modul 1–3', providerUnitId: null, from: '2026-10-05', to: '2027-06-30', hoursPerWeek: 15, ...over });
+
+  it('drafts and adopts versions of the plan as decisions, with the review on the queue', async () => {
+    const outside = await advisor.post(`/api/programme/persons/${personId}/plans`, { goals: ['Arbeid i helsesektoren'], norwegianGoal: 'B1 muntlig', measures: [measure({ to: '2030-01-01' })] });
+    expect(outside.statusCode).toBe(400);
+    expect(outside.json().error.fields[0]).toMatchObject({ path: 'measures.0.from' });
+    const draft = await advisor.post(`/api/programme/persons/${personId}/plans`, { goals: ['Arbeid i helsesektoren'], norwegianGoal: 'B1 muntlig', measures: [measure(), measure({ type: 'work_practice', description: 'Språkpraksis sykehjem', providerUnitId: w.a.unitIds.nav, hoursPerWeek: 15 })] });
+    expect(draft.statusCode, draft.body).toBe(201);
+    expect(draft.json()).toMatchObject({ planNo: 1, status: 'draft', complaintInfo: null });
+    const adopted = await advisor.post(`/api/programme/plans/${draft.json().id}/adopt`, { decisionDate: '2026-10-20', version: draft.json().version });
+    expect(adopted.statusCode, adopted.body).toBe(200);
+    expect(adopted.json()).toMatchObject({ status: 'adopted', reviewDue: '2027-04-20' });
+    expect(adopted.json().complaintInfo).toMatch(/tre uker/);
+    const review = (await advisor.get('/api/tasks?scope=unit&kind=programme.plan_review')).json().items;
+    expect(review.map((t: { dueDate: string }) => t.dueDate)).toEqual(['2027-04-20']);
+    const noReason = await advisor.post(`/api/programme/persons/${personId}/plans`, { goals: ['Fagbrev helsefagarbeider'], norwegianGoal: 'B1', measures: [measure()] });
+    expect(noReason.json().error.fields[0].path).toBe('changeReason');
+    const second = await advisor.post(`/api/programme/persons/${personId}/plans`, { goals: ['Fagbrev helsefagarbeider'], norwegianGoal: 'B1', measures: [measure()], changeReason: 'Nytt sluttmål', significant: true });
+    const adopted2 = await advisor.post(`/api/programme/plans/${second.json().id}/adopt`, { decisionDate: '2026-11-20', version: 0 });
+    expect(adopted2.json().reviewDue).toBe('2027-05-20');
+    const plans = (await advisor.get(`/api/programme/persons/${personId}/plans`)).json().items;
+    expect(plans.map((p: { planNo: number; status: string }) => `${p.planNo}:${p.status}`)).toEqual(['2:adopted', '1:superseded']);
+    expect((await advisor.get('/api/tasks?scope=unit&kind=programme.plan_review')).json().items.map((t: { dueDate: string }) => t.dueDate)).toEqual(['2027-05-20']);
+  });
+
+  it('coordinates with other benefits and recovers an overpayment in the next payment', async () => {
+    const bad = await advisor.put(`/api/programme/persons/${personId}/other-benefits`, { items: [{ kind: 'barnetrygd', monthlyAmount: 176_600, from: '2026-11-01', to: '2026-10-01' }] });
+    expect(bad.json().error.fields[0].path).toBe('items.0.to');
+    const ok = await advisor.put(`/api/programme/persons/${personId}/other-benefits`, { items: [{ kind: 'barnetrygd', monthlyAmount: 176_600, from: '2026-01-01' }, { kind: 'arbeidsavklaringspenger', monthlyAmount: 100_000, from: '2026-11-01', to: '2026-11-30' }] });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const op = await advisor.post(`/api/programme/persons/${personId}/overpayments`, { amount: 50_000, reason: 'For mye utbetalt i oktober', recoverPerMonth: 30_000 });
+    expect(op.statusCode, op.body).toBe(201);
+    expect(op.json().outstanding).toBe(50_000);
+    const b = (await advisor.get(`/api/programme/persons/${personId}/benefit?month=2026-11`)).json();
+    expect(b.coordinationDeduction).toBe(100_000);
+    expect(b.recovered).toBe(30_000);
+    expect(b.lines.map((l: { code: string }) => l.code)).toEqual(['benefit', 'absence_day', 'absence_hour', 'coordination_barnetrygd', 'coordination_arbeidsavklaringspenger', 'recovery']);
+  });
+});
+
 describe('monthly payment run', () => {
   it('is prepared by one person, approved by another, exported as a payroll file and locked', async () => {
     const finance = await signedIn(w.app, 'finance@a.test');
@@ -143,6 +184,8 @@ describe('monthly payment run', () => {
     expect(csv).toContain(`2026-11;;;Abdullah Rahimi;INTROSTONAD;22758,17;`);
     expect(exported.json().run.status).toBe('exported');
     expect((await leader.post(`/api/payment-runs/${run.id}/export`, { version: exported.json().run.version })).statusCode).toBe(409);
+    const ledger = (await advisor.get(`/api/programme/persons/${personId}/overpayments`)).json();
+    expect(ledger).toMatchObject({ outstanding: 20_000, items: [{ recovered: 30_000, status: 'open' }] });
     const list = (await finance.get('/api/payment-runs')).json();
     expect(list.items[0]).toMatchObject({ month: '2026-11', status: 'exported' });
   });

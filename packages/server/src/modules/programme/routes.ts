@@ -26,6 +26,7 @@ import { loadReachablePerson, membersOf, onTeams, type PersonRow } from '../pers
 import { closeTask, unitResolver, upsertTask } from '../tasks/service.ts';
 import { benefitFor, monthPeriod, programmeEnd, type Participant } from './benefit.ts';
 import { toPayrollCsv } from './payroll.ts';
+import { bookRecoveries, otherBenefitsIn, recoveryDue, registerPlans } from './plans.ts';
 import { addEvent, attendanceBetween, findProgramme, findRun, linesOf, listRuns, participantsBetween, runByMonth, userNames, type RunRow } from './queries.ts';
 import { eligibilityOf, fieldsOf, presentProgramme, spellsOf, type Fields } from './view.ts';
 
@@ -125,6 +126,7 @@ function programmeReach(ctx: Ctx, action: 'read' | 'write'): string[] | null {
 
 export function registerProgramme(app: FastifyInstance, deps: Deps): void {
   const o = { secure: deps.config.env === 'production' };
+  registerPlans(app, deps);
 
   async function programmeView(ctx: Ctx, personId: string, audit: boolean) {
     const { person, relationships } = await loadReachablePerson(ctx, personId);
@@ -326,7 +328,9 @@ export function registerProgramme(app: FastifyInstance, deps: Deps): void {
       if (!g?.startDate) throw new AppError('CONFLICT', 'The person has no programme with a start date');
       const period = monthPeriod(query.month);
       const days = await attendanceBetween(ctx.tx, ctx.actor.municipalityId, [params.id], period.from, period.to);
-      const result = compute(() => benefitFor(participantOf(person, g), query.month, days));
+      const others = (await otherBenefitsIn(ctx, [params.id], period.from, period.to)).get(params.id) ?? [];
+      const recover = (await recoveryDue(ctx, [params.id])).get(params.id) ?? 0;
+      const result = compute(() => benefitFor(participantOf(person, g), query.month, days, recover, others));
       await ctx.audit({ action: 'benefit.read', subjectType: 'person', subjectId: params.id, categories: ['economy'], via: read.via });
       return { personId: params.id, month: query.month, ...result };
     }),
@@ -350,6 +354,9 @@ export function registerProgramme(app: FastifyInstance, deps: Deps): void {
       const period = monthPeriod(body.month);
       const ps = await participantsBetween(ctx.tx, ctx.actor.municipalityId, period.from, period.to);
       const days = await attendanceBetween(ctx.tx, ctx.actor.municipalityId, ps.map((p) => p.person_id), period.from, period.to);
+      const ids = ps.map((p) => p.person_id);
+      const others = await otherBenefitsIn(ctx, ids, period.from, period.to);
+      const recover = await recoveryDue(ctx, ids);
       const byPerson = new Map<string, typeof days>();
       for (const x of days) byPerson.set(x.personId, [...(byPerson.get(x.personId) ?? []), x]);
       const results = ps.map((p) => ({
@@ -359,6 +366,8 @@ export function registerProgramme(app: FastifyInstance, deps: Deps): void {
             toParticipant(p),
             body.month,
             byPerson.get(p.person_id) ?? [],
+            recover.get(p.person_id) ?? 0,
+            others.get(p.person_id) ?? [],
           ),
         ),
       }));
@@ -451,6 +460,7 @@ export function registerProgramme(app: FastifyInstance, deps: Deps): void {
         .where(and(eq(paymentRuns.id, r.id), eq(paymentRuns.version, body.version)))
         .returning();
       if (!u[0]) throw versionConflict();
+      await bookRecoveries(ctx, lines.map((l) => ({ personId: l.person_id, amount: Number(l.recovered) })));
       await ctx.audit({ action: 'payment_run.export', subjectType: 'payment_run', subjectId: r.id, categories: ['identity', 'economy'], via: d.via });
       const names = await userNames(ctx.tx, [u[0].preparedBy, u[0].approvedBy]);
       return { filename: `introduksjonsstonad-${r.month}.csv`, csv: toPayrollCsv(r.month, lines), run: presentRun(u[0], names) };
