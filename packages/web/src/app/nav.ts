@@ -2,8 +2,8 @@ import type { Permission, Role } from '@eidor/domain';
 
 /** One entry of the main menu. */
 export type NavItem = {
-  to: '/' | '/people' | '/admin/units' | '/admin/users' | '/audit' | '/account';
-  label: 'nav.home' | 'nav.people' | 'nav.units' | 'nav.users' | 'nav.audit' | 'nav.account';
+  to: '/' | '/tasks' | '/people' | '/settlement' | '/housing' | '/admin/units' | '/admin/users' | '/audit' | '/account';
+  label: 'nav.home' | 'nav.tasks' | 'nav.people' | 'nav.settlement' | 'nav.housing' | 'nav.units' | 'nav.users' | 'nav.audit' | 'nav.account';
 };
 
 /** Roles that never see people's records: administrators run the system, auditors read the log. */
@@ -17,6 +17,11 @@ export function mayFindPeople(roles: readonly Role[]): boolean {
   return roles.some((role) => !WITHOUT_PERSON_ACCESS.includes(role));
 }
 
+/** The work queue belongs to units: everyone with a role in one has a queue (it may be empty). */
+export function hasWorkQueue(roles: readonly Role[]): boolean {
+  return roles.length > 0;
+}
+
 /**
  * The menu for a session. What a user may do is decided by the server and sent as permissions;
  * the menu only shows the way to it.
@@ -24,7 +29,10 @@ export function mayFindPeople(roles: readonly Role[]): boolean {
 export function navItems(permissions: readonly Permission[], roles: readonly Role[] = []): NavItem[] {
   const has = (p: Permission) => permissions.includes(p);
   const items: NavItem[] = [{ to: '/', label: 'nav.home' }];
+  if (hasWorkQueue(roles)) items.push({ to: '/tasks', label: 'nav.tasks' });
   if (mayFindPeople(roles)) items.push({ to: '/people', label: 'nav.people' });
+  if (has('settlement.view')) items.push({ to: '/settlement', label: 'nav.settlement' });
+  if (has('housing.view')) items.push({ to: '/housing', label: 'nav.housing' });
   if (has('units.manage')) items.push({ to: '/admin/units', label: 'nav.units' });
   if (has('users.read') || has('users.manage')) items.push({ to: '/admin/users', label: 'nav.users' });
   if (has('audit.read')) items.push({ to: '/audit', label: 'nav.audit' });

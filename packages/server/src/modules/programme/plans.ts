@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { PlanView } from '@eidor/contract';
-import { addMonths, canAccessPerson, compareDates, COMPLAINT_INFO, nirDeadline, osloDate, PLAN_REVIEW_MONTHS } from '@eidor/domain';
+import { addMonths, canAccessPerson, compareDates, COMPLAINT_INFO, nirDeadline, PLAN_REVIEW_MONTHS } from '@eidor/domain';
 import { integrationPlans, otherBenefits, overpayments, units } from '../../db/schema.ts';
 import { withTenant, type Ctx, type Deps } from '../../platform/context.ts';
 import { AppError, forbidden, notFound, versionConflict } from '../../platform/errors.ts';
