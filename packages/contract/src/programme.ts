@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ABSENCE_KINDS, COMPULSORY_ELEMENTS, ELIGIBILITY, PARTICIPANT_GROUPS } from '@eidor/domain';
+import { ABSENCE_KINDS, AGE_GROUPS, COMPULSORY_ELEMENTS, ELIGIBILITY, END_REASONS, MAIN_ACTIVITIES, PARTICIPANT_GROUPS } from '@eidor/domain';
 import { IsoDateTime, Uuid, Version } from './common.ts';
 import { LIMITS } from './limits.ts';
 import { CalendarDate } from './people.ts';
@@ -30,8 +30,11 @@ export const ProgrammeFields = z
     elements: z.partialRecord(CompulsoryElement, z.boolean()).default({}),
     status: ProgrammeStatus.default('planned'),
     endDate: CalendarDate.nullable().default(null),
-    endReason: z.string().trim().max(200).nullable().default(null),
-    mainActivity: z.string().trim().max(200).nullable().default(null),
+    endReason: z.enum(END_REASONS).nullable().default(null),
+    mainActivity: z.enum(MAIN_ACTIVITIES).nullable().default(null),
+    /** What the participant does one year after the end (results). */
+    followUpActivity: z.enum(MAIN_ACTIVITIES).nullable().default(null),
+    followUpDate: CalendarDate.nullable().default(null),
   })
   .strict();
 export const PutProgrammeRequest = z.object({ fields: ProgrammeFields, version: Version.nullable() }).strict();
@@ -219,3 +222,36 @@ export const OverpaymentView = z.object({
   createdAt: IsoDateTime,
 });
 export const OverpaymentListResponse = z.object({ items: z.array(OverpaymentView), outstanding: z.number().int() });
+
+// ---------- Results and NIR ----------
+
+const ResultCell = z.object({ ended: z.number().int(), inWorkOrEducation: z.number().int(), share: z.number().nullable() });
+export const ResultsResponse = z.object({
+  years: z.array(
+    z.object({
+      year: z.number().int(),
+      total: ResultCell,
+      bySex: z.record(z.string(), ResultCell),
+      byAge: z.record(z.enum(AGE_GROUPS), ResultCell),
+      missingEndReason: z.number().int(),
+      missingEndReasonShare: z.number().nullable(),
+      followUp: z.object({ registered: z.number().int(), inWorkOrEducation: z.number().int() }),
+    }),
+  ),
+});
+export const NirExport = z.object({ filename: z.string(), csv: z.string(), participants: z.number().int() });
+export const NirCompareRequest = z.object({ csv: z.string().min(1).max(5_000_000) }).strict();
+export const NirCompareResponse = z.object({
+  matched: z.number().int(),
+  differences: z.array(
+    z.object({
+      line: z.number().int().nullable(),
+      personId: Uuid.nullable(),
+      name: z.string().nullable(),
+      field: z.string(),
+      eidor: z.string().nullable(),
+      nir: z.string().nullable(),
+    }),
+  ),
+  problems: z.array(z.object({ line: z.number().int(), column: z.string().nullable(), message: z.string() })),
+});

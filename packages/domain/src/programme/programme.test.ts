@@ -103,3 +103,23 @@ describe('absence', () => {
     expect(checkAbsence(used, { kind: 'child_sick', from: '2026-04-13', to: '2026-04-13' })[0]).toMatch(/10 used in 12 months, the limit is 10/);
   });
 });
+
+describe('results', () => {
+  it('counts the share in work or education by year, sex and age group, and missing end reasons', async () => {
+    const { programmeResults } = await import('./outcomes.ts');
+    const r = programmeResults([
+      { birthDate: '1990-01-01', sex: 'female', endDate: '2025-06-30', endReason: 'work_or_education', mainActivity: 'work', followUpActivity: 'work' },
+      { birthDate: '2003-01-01', sex: 'male', endDate: '2025-08-31', endReason: 'time_used', mainActivity: 'education', followUpActivity: null },
+      { birthDate: '1975-01-01', sex: 'male', endDate: '2025-09-30', endReason: null, mainActivity: 'job_seeker_or_measure', followUpActivity: null },
+      { birthDate: '1980-01-01', sex: 'female', endDate: '2026-03-31', endReason: 'not_registered', mainActivity: null, followUpActivity: null },
+    ]);
+    expect(r.map((y) => y.year)).toEqual([2026, 2025]);
+    const y2025 = r[1]!;
+    expect(y2025.total).toEqual({ ended: 3, inWorkOrEducation: 2, share: 2 / 3 });
+    expect(y2025.bySex.male).toEqual({ ended: 2, inWorkOrEducation: 1, share: 0.5 });
+    expect(y2025.byAge['18-24']).toEqual({ ended: 1, inWorkOrEducation: 1, share: 1 });
+    expect(y2025.missingEndReason).toBe(1);
+    expect(r[0]!.missingEndReasonShare).toBe(1);
+    expect(y2025.followUp).toEqual({ registered: 1, inWorkOrEducation: 1 });
+  });
+});

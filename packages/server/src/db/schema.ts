@@ -335,6 +335,8 @@ export const programmes = pgTable('programmes', {
   endDate: day('end_date'),
   endReason: text('end_reason'),
   mainActivity: text('main_activity'),
+  followUpActivity: text('follow_up_activity'),
+  followUpDate: day('follow_up_date'),
   version: integer('version').notNull().default(0),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),

@@ -201,3 +201,39 @@ describe('monthly payment run', () => {
     expect((await finance.post('/api/payment-runs', { month: '2026-1' })).statusCode).toBe(400);
   });
 });
+
+describe('ending, results and NIR', () => {
+  it('ends the programme with coded reason and activity, and counts it in the results', async () => {
+    const current = (await advisor.get(`/api/programme/persons/${personId}`)).json();
+    const incomplete = await advisor.put(`/api/programme/persons/${personId}`, { fields: { ...current.fields, status: 'ended' }, version: current.version });
+    expect(incomplete.json().error.fields.map((f: { path: string }) => f.path)).toEqual(['fields.endDate', 'fields.endReason', 'fields.mainActivity']);
+    const unknown = await advisor.put(`/api/programme/persons/${personId}`, { fields: { ...current.fields, status: 'ended', endDate: '2026-11-20', endReason: 'tired', mainActivity: 'work' }, version: current.version });
+    expect(unknown.json().error.fields[0].path).toBe('fields.endReason');
+    const ended = await advisor.put(`/api/programme/persons/${personId}`, { fields: { ...current.fields, status: 'ended', endDate: '2026-11-20', endReason: 'work_or_education', mainActivity: 'work' }, version: current.version });
+    expect(ended.statusCode, ended.body).toBe(200);
+    expect((await advisor.get('/api/tasks?scope=unit&kind=programme.nir')).json().items.map((t: { itemKey: string }) => t.itemKey)).toContain('nir_ending');
+    const results = (await advisor.get('/api/programme/results')).json().years;
+    expect(results[0]).toMatchObject({ year: 2026, total: { ended: 1, inWorkOrEducation: 1, share: 1 }, missingEndReason: 0 });
+    expect(results[0].byAge['25-34']).toEqual({ ended: 1, inWorkOrEducation: 1, share: 1 });
+    const adulted = await signedIn(w.app, 'adulted@a.test');
+    expect((await adulted.get('/api/programme/results')).statusCode).toBe(403);
+  });
+
+  it('exports what NIR needs and lists every difference against a NIR participant list', async () => {
+    const exp = await advisor.post('/api/programme/nir-export');
+    expect(exp.statusCode, exp.body).toBe(200);
+    const [header, row] = exp.json().csv.replace(/^\uFEFF/, '').split('\r\n');
+    expect(header.split(';')).toContain('avslutningsarsak');
+    expect(row).toContain('Abdullah Rahimi;integl;');
+    expect(row).toContain(';ended;2026-11-20;work_or_education;work');
+    expect(row).toContain('norwegian 2026-10-05–2027-06-30 15 t/uke');
+    const missing = await advisor.post('/api/programme/nir-compare', { csv: 'fodselsnummer;start_dato\n1;2\n' });
+    expect(missing.json().problems.map((p: { column: string }) => p.column)).toEqual(['dufnummer', 'slutt_dato', 'avslutningsarsak']);
+    const cmp = await advisor.post('/api/programme/nir-compare', { csv: '\uFEFFfodselsnummer;dufnummer;start_dato;slutt_dato;avslutningsarsak\r\n01010112345;;05.10.2026;;\r\n' });
+    expect(cmp.statusCode, cmp.body).toBe(200);
+    expect(cmp.json().differences).toEqual([
+      { line: 2, personId: null, name: null, field: 'participant', eidor: null, nir: '01010112345' },
+      { line: null, personId, name: 'Abdullah Rahimi', field: 'participant', eidor: '2026-10-05', nir: null },
+    ]);
+  });
+});

@@ -26,6 +26,7 @@ import { loadReachablePerson, membersOf, onTeams, type PersonRow } from '../pers
 import { closeTask, unitResolver, upsertTask } from '../tasks/service.ts';
 import { benefitFor, monthPeriod, programmeEnd, type Participant } from './benefit.ts';
 import { toPayrollCsv } from './payroll.ts';
+import { registerNir } from './nir.ts';
 import { bookRecoveries, otherBenefitsIn, recoveryDue, registerPlans } from './plans.ts';
 import { addEvent, attendanceBetween, findProgramme, findRun, linesOf, listRuns, participantsBetween, runByMonth, userNames, type RunRow } from './queries.ts';
 import { eligibilityOf, fieldsOf, presentProgramme, spellsOf, type Fields } from './view.ts';
@@ -127,6 +128,7 @@ function programmeReach(ctx: Ctx, action: 'read' | 'write'): string[] | null {
 export function registerProgramme(app: FastifyInstance, deps: Deps): void {
   const o = { secure: deps.config.env === 'production' };
   registerPlans(app, deps);
+  registerNir(app, deps);
 
   async function programmeView(ctx: Ctx, personId: string, audit: boolean) {
     const { person, relationships } = await loadReachablePerson(ctx, personId);

@@ -38,8 +38,10 @@ export function fieldsOf(g: ProgrammeRow | undefined): Fields {
     elements: g?.elements ?? {},
     status: (g?.status as Fields['status']) ?? 'planned',
     endDate: g?.endDate ?? null,
-    endReason: g?.endReason ?? null,
-    mainActivity: g?.mainActivity ?? null,
+    endReason: (g?.endReason as Fields['endReason']) ?? null,
+    mainActivity: (g?.mainActivity as Fields['mainActivity']) ?? null,
+    followUpActivity: (g?.followUpActivity as Fields['followUpActivity']) ?? null,
+    followUpDate: g?.followUpDate ?? null,
   };
 }
 
