@@ -105,6 +105,7 @@ export const api = {
   programmeResults: e({ method: 'GET', path: '/api/programme/results', summary: 'Results: share ending in work or education by year, sex and age group; missing end reasons; follow-up', status: 200, response: pr.ResultsResponse }),
   nirExport: e({ method: 'POST', path: '/api/programme/nir-export', summary: 'Everything NIR requires, as a CSV file (docs/nir.md)', status: 200, response: pr.NirExport }),
   nirCompare: e({ method: 'POST', path: '/api/programme/nir-compare', summary: "Compare with NIR's participant list (CSV) and list every difference", body: pr.NirCompareRequest, status: 200, response: pr.NirCompareResponse }),
+  programmeLetter: e({ method: 'GET', path: '/api/programme/persons/:id/letters/:kind', summary: 'A decision letter or the participant certificate as PDF (bokmål or nynorsk), with legal basis and complaint information', params: pr.LetterParams, query: pr.LetterQuery, status: 200 }),
   listPaymentRuns: e({ method: 'GET', path: '/api/payment-runs', summary: 'Monthly payment runs', status: 200, response: pr.PaymentRunListResponse }),
   preparePaymentRun: e({ method: 'POST', path: '/api/payment-runs', summary: "Prepare (or prepare again) a month's payment run for every participant", body: pr.PrepareRunRequest, status: 201, response: pr.PaymentRunView }),
   getPaymentRun: e({ method: 'GET', path: '/api/payment-runs/:id', summary: 'A payment run with every line explained (audited)', params: p.IdParams, status: 200, response: pr.PaymentRunView }),

@@ -255,3 +255,15 @@ export const NirCompareResponse = z.object({
   ),
   problems: z.array(z.object({ line: z.number().int(), column: z.string().nullable(), message: z.string() })),
 });
+
+// ---------- Letters ----------
+
+export const LETTER_KINDS = ['programme_decision', 'integration_plan', 'deduction', 'suspension', 'ending', 'participant_certificate'] as const;
+export const LetterParams = z.object({ id: Uuid, kind: z.enum(LETTER_KINDS) }).strict();
+export const LetterQuery = z
+  .object({
+    lang: z.enum(['nb', 'nn']).default('nb'),
+    /** For a deduction letter: the month of the payment. */
+    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'must be a month YYYY-MM' }).optional(),
+  })
+  .strict();

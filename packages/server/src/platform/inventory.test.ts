@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(async () => w?.close());
 
 const endpoints = Object.entries(api) as [string, Endpoint][];
-const concrete = (path: string) => path.replace(':id', '00000000-0000-4000-8000-000000000000').replace(':year', '2026');
+const concrete = (path: string) => path.replace(':id', '00000000-0000-4000-8000-000000000000').replace(':year', '2026').replace(':kind', 'programme_decision');
 
 describe('endpoint inventory', () => {
   it('every contract endpoint is in the OpenAPI document', async () => {

@@ -237,3 +237,23 @@ describe('ending, results and NIR', () => {
     ]);
   });
 });
+
+describe('letters', () => {
+  it('renders each decision letter and the participant certificate as PDF in bokmål and nynorsk', async () => {
+    for (const kind of ['programme_decision', 'integration_plan', 'ending', 'participant_certificate']) {
+      for (const lang of ['nb', 'nn']) {
+        const res = await advisor.get(`/api/programme/persons/${personId}/letters/${kind}?lang=${lang}`);
+        expect(res.statusCode, `${kind} ${lang}: ${res.body.slice(0, 200)}`).toBe(200);
+        expect(res.headers['content-type']).toBe('application/pdf');
+        expect(res.headers['content-disposition']).toBe(`attachment; filename="${kind}-${lang}.pdf"`);
+        expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+      }
+    }
+    const deduction = await advisor.get(`/api/programme/persons/${personId}/letters/deduction?lang=nn&month=2026-11`);
+    expect(deduction.statusCode).toBe(200);
+    expect((await advisor.get(`/api/programme/persons/${personId}/letters/deduction`)).json().error.fields[0].path).toBe('month');
+    expect((await advisor.get(`/api/programme/persons/${personId}/letters/nonsense`)).statusCode).toBe(400);
+    const log = (await (await signedIn(w.app, 'auditor@a.test')).get('/api/audit?action=letter.programme_decision')).json();
+    expect(JSON.stringify(log)).toContain('letter.programme_decision');
+  });
+});

@@ -18,7 +18,7 @@ import {
   RateGapError,
   type AbsenceSpell,
 } from '@eidor/domain';
-import { attendance, paymentLines, paymentRuns, programmes } from '../../db/schema.ts';
+import { attendance, integrationPlans, municipalities, paymentLines, paymentRuns, programmes, units } from '../../db/schema.ts';
 import { withTenant, type Ctx, type Deps } from '../../platform/context.ts';
 import { AppError, forbidden, notFound, versionConflict } from '../../platform/errors.ts';
 import { route } from '../../platform/http.ts';
@@ -26,6 +26,7 @@ import { loadReachablePerson, membersOf, onTeams, type PersonRow } from '../pers
 import { closeTask, unitResolver, upsertTask } from '../tasks/service.ts';
 import { benefitFor, monthPeriod, programmeEnd, type Participant } from './benefit.ts';
 import { toPayrollCsv } from './payroll.ts';
+import { renderLetter, type LetterData } from './letters.ts';
 import { registerNir } from './nir.ts';
 import { bookRecoveries, otherBenefitsIn, recoveryDue, registerPlans } from './plans.ts';
 import { addEvent, attendanceBetween, findProgramme, findRun, linesOf, listRuns, participantsBetween, runByMonth, userNames, type RunRow } from './queries.ts';
@@ -335,6 +336,62 @@ export function registerProgramme(app: FastifyInstance, deps: Deps): void {
       const result = compute(() => benefitFor(participantOf(person, g), query.month, days, recover, others));
       await ctx.audit({ action: 'benefit.read', subjectType: 'person', subjectId: params.id, categories: ['economy'], via: read.via });
       return { personId: params.id, month: query.month, ...result };
+    }),
+  );
+
+  route(app, 'programmeLetter', o, async ({ req, reply, params, query }) =>
+    withTenant(deps, req, async (ctx) => {
+      const { person, relationships } = await loadReachablePerson(ctx, params.id);
+      const category = params.kind === 'deduction' ? 'economy' : 'programme';
+      const read = canAccessPerson(ctx.actor, 'read', category, relationships);
+      if (!read.allowed) throw forbidden();
+      const g = await findProgramme(ctx.tx, ctx.actor.municipalityId, params.id);
+      if (!g?.decisionDate || !g.startDate) throw new AppError('CONFLICT', 'The person has no programme decision yet');
+      const today = osloDate(ctx.now);
+      const [m] = await ctx.tx.select({ name: municipalities.name }).from(municipalities).where(eq(municipalities.id, ctx.actor.municipalityId));
+      const unitId = read.via?.unitId;
+      const [u] = unitId ? await ctx.tx.select({ name: units.name }).from(units).where(eq(units.id, unitId)) : [];
+      const data: LetterData = {
+        municipality: m?.name ?? '',
+        unit: u?.name ?? '',
+        today,
+        person: { name: `${person.givenName} ${person.familyName}`, birthDate: person.birthDate, permitType: person.permitType, permitDate: person.permitDate },
+        programme: {
+          decisionDate: g.decisionDate,
+          startDate: g.startDate,
+          plannedEnd: programmeEnd({ startDate: g.startDate, endDate: null, plannedMonths: g.plannedMonths, extensionMonths: g.extensionMonths }),
+          plannedMonths: g.plannedMonths,
+          extensionMonths: g.extensionMonths,
+          extensionReason: g.extensionReason,
+          endGoal: g.endGoal,
+          weeklyHours: g.weeklyHours === null ? null : Number(g.weeklyHours),
+          elements: g.elements,
+          status: g.status,
+          endDate: g.endDate,
+          endReason: g.endReason,
+          mainActivity: g.mainActivity,
+        },
+      };
+      if (params.kind === 'integration_plan') {
+        const [plan] = await ctx.tx.select().from(integrationPlans).where(and(eq(integrationPlans.personId, params.id), eq(integrationPlans.status, 'adopted'))).limit(1);
+        if (!plan) throw new AppError('CONFLICT', 'No adopted integration plan');
+        data.plan = { planNo: plan.planNo, goals: plan.goals, norwegianGoal: plan.norwegianGoal, measures: plan.measures, decisionDate: plan.decisionDate };
+      }
+      if (params.kind === 'deduction') {
+        if (!query.month) throw new AppError('VALIDATION', 'month is required', { fields: [{ path: 'month', message: 'is required for a deduction letter' }] });
+        const period = monthPeriod(query.month);
+        const days = await attendanceBetween(ctx.tx, ctx.actor.municipalityId, [params.id], period.from, period.to);
+        data.benefit = { month: query.month, ...compute(() => benefitFor(participantOf(person, g), query.month!, days)) };
+      }
+      if (params.kind === 'ending' && g.status !== 'ended') throw new AppError('CONFLICT', 'The programme has not ended');
+      if (params.kind === 'participant_certificate') {
+        const r = await ctx.tx.execute(sql`SELECT coalesce(sum(present_hours), 0)::text AS h FROM attendance WHERE person_id = ${params.id}`);
+        data.presentHours = Number((r as unknown as { rows: { h: string }[] }).rows[0]?.h ?? 0);
+      }
+      const pdf = await renderLetter(params.kind, query.lang, data);
+      await ctx.audit({ action: `letter.${params.kind}`, subjectType: 'person', subjectId: params.id, categories: [category], via: read.via });
+      // The file name says what it is, never who it is about.
+      reply.header('content-disposition', `attachment; filename="${params.kind}-${query.lang}.pdf"`).type('application/pdf').send(pdf);
     }),
   );
 
