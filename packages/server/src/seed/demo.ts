@@ -6,6 +6,7 @@ import { appendAudit } from '../platform/audit.ts';
 import { enterTenant } from '../platform/context.ts';
 import { hashPassword } from '../platform/passwords.ts';
 import { deriveSeed, generatePopulation, insertPopulation, spreadPeople, type InsertedPopulation, type Population } from './population.ts';
+import { insertSettlementData } from './settlement-data.ts';
 
 export const DEMO_DOMAIN = 'demo.eidor.no';
 
@@ -108,6 +109,8 @@ export async function createMunicipality(
     });
     if (!opts.population) return { municipalityId, unitIds, userIds };
     const population = await insertPopulation(tx, { municipalityId, unitIds, population: opts.population, now });
+    // Later modules add their demo data for the same people (deterministic by the same seed).
+    await insertSettlementData(tx, { municipalityId, unitIds, today: opts.population.today, seed: deriveSeed(opts.population.seed, 4), now });
     return { municipalityId, unitIds, userIds, population };
   });
 }
