@@ -6,7 +6,10 @@ import { auditRoute } from '../features/audit/routes.tsx';
 import { accountRoute, invitationRoute, signInRoute } from '../features/auth/routes.tsx';
 import { mailboxRoute } from '../features/dev/routes.tsx';
 import { homeRoute } from '../features/home/routes.tsx';
+import { housingRoutes } from '../features/housing/routes.tsx';
 import { peopleRoutes } from '../features/people/routes.tsx';
+import { settlementRoutes } from '../features/settlement/routes.tsx';
+import { tasksRoute } from '../features/tasks/routes.tsx';
 import { authedRoute } from './authed.tsx';
 import { PendingPage, rootRoute, RouteErrorPage } from './root.tsx';
 
@@ -14,7 +17,7 @@ const routeTree = rootRoute.addChildren([
   signInRoute,
   invitationRoute,
   mailboxRoute,
-  authedRoute.addChildren([homeRoute, ...peopleRoutes, unitsRoute, usersRoute, auditRoute, accountRoute]),
+  authedRoute.addChildren([homeRoute, tasksRoute, ...peopleRoutes, ...settlementRoutes, ...housingRoutes, unitsRoute, usersRoute, auditRoute, accountRoute]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

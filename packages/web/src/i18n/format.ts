@@ -38,3 +38,14 @@ export function useFormatDate(): (iso: string) => string {
   const language = i18n.resolvedLanguage ?? i18n.language;
   return useCallback((iso: string) => formatDate(iso, language), [language]);
 }
+
+/** Format whole kroner in the UI language ("9 125 kr"). */
+export function formatKroner(amount: number, language: string): string {
+  return new Intl.NumberFormat(localeOf(language), { style: 'currency', currency: 'NOK', maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(amount);
+}
+
+export function useFormatKroner(): (amount: number) => string {
+  const { i18n } = useTranslation();
+  const language = i18n.resolvedLanguage ?? i18n.language;
+  return useCallback((amount: number) => formatKroner(amount, language), [language]);
+}

@@ -2,20 +2,24 @@ import { Card, Heading, Link as DsLink, ListItem, ListUnordered, Paragraph } fro
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { SessionView } from '@eidor/contract';
-import { mayFindPeople } from '../../app/nav.ts';
+import { hasWorkQueue, mayFindPeople } from '../../app/nav.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 
-type Task = { to: '/people' | '/admin/units' | '/admin/users' | '/audit' | '/account'; title: string; body: string };
+type Task = { to: '/tasks' | '/people' | '/settlement' | '/housing' | '/admin/units' | '/admin/users' | '/audit' | '/account'; title: string; body: string };
 
 /** The start page: who you are here, your roles, and the way to what you may do. */
 export function HomePage({ session }: { session: SessionView }) {
   const { t } = useTranslation();
   const has = (p: SessionView['permissions'][number]) => session.permissions.includes(p);
 
+  const roles = session.assignments.map((a) => a.role);
   const tasks: Task[] = [];
-  if (mayFindPeople(session.assignments.map((a) => a.role))) {
+  if (hasWorkQueue(roles)) tasks.push({ to: '/tasks', title: t('nav.tasks'), body: t('home.tasks.tasks') });
+  if (mayFindPeople(roles)) {
     tasks.push({ to: '/people', title: t('nav.people'), body: has('persons.register') ? t('home.tasks.peopleRegister') : t('home.tasks.peopleRead') });
   }
+  if (has('settlement.view')) tasks.push({ to: '/settlement', title: t('nav.settlement'), body: has('settlement.manage') ? t('home.tasks.settlementManage') : t('home.tasks.settlementView') });
+  if (has('housing.view')) tasks.push({ to: '/housing', title: t('nav.housing'), body: has('housing.manage') ? t('home.tasks.housingManage') : t('home.tasks.housingView') });
   if (has('units.manage')) tasks.push({ to: '/admin/units', title: t('nav.units'), body: t('home.tasks.units') });
   if (has('users.manage')) tasks.push({ to: '/admin/users', title: t('nav.users'), body: t('home.tasks.usersManage') });
   else if (has('users.read')) tasks.push({ to: '/admin/users', title: t('nav.users'), body: t('home.tasks.usersRead') });

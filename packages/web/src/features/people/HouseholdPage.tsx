@@ -23,13 +23,15 @@ export type HouseholdPageProps = {
   household: HouseholdView;
   /** Whether the user may register people (and so add one to this household). */
   canRegister: boolean;
+  /** Whether the user may put the household in the arrival pipeline (settlement.manage). */
+  canStartSettlement?: boolean;
   onRename: (changes: HouseholdRename) => Promise<HouseholdView>;
   onReload: () => Promise<void>;
   today?: string;
 };
 
 /** A household: its name, the members the user may see with their roles, and a way to add or rename. */
-export function HouseholdPage({ household, canRegister, onRename, onReload, today = osloDate(new Date()) }: HouseholdPageProps) {
+export function HouseholdPage({ household, canRegister, canStartSettlement = false, onRename, onReload, today = osloDate(new Date()) }: HouseholdPageProps) {
   const { t } = useTranslation();
   const labels = usePeopleLabels();
   const formatDate = useFormatDate();
@@ -47,12 +49,19 @@ export function HouseholdPage({ household, canRegister, onRename, onReload, toda
         <bdi>{household.name}</bdi>
       </PageHeading>
       <StatusMessage>{status}</StatusMessage>
-      {household.can.edit || canRegister ? (
+      {household.can.edit || canRegister || canStartSettlement ? (
         <div className="button-row">
           {canRegister ? (
             <Button asChild>
               <Link to="/people/new" search={{ household: household.id }}>
                 {t('households.add')}
+              </Link>
+            </Button>
+          ) : null}
+          {canStartSettlement ? (
+            <Button asChild variant="secondary">
+              <Link to="/settlement/pipeline" search={{ household: household.id }}>
+                {t('households.startSettlement')}
               </Link>
             </Button>
           ) : null}

@@ -253,6 +253,7 @@ export const householdRoute = createRoute({
         key={id}
         household={data}
         canRegister={mayRegister(session.permissions)}
+        canStartSettlement={session.permissions.includes('settlement.manage')}
         onRename={async (changes) => {
           const saved = await apiFetch('updateHousehold', { params: { id }, body: { ...changes, version: data.version } });
           queryClient.setQueryData(householdQuery(id).queryKey, saved);
