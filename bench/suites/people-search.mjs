@@ -14,8 +14,10 @@
 // BENCH_SECONDS changes the run length. BENCH_TRGM_LEAKPROOF=1 is an experiment, not the product:
 // it marks pg_trgm's word-similarity operators LEAKPROOF in the bench database only, so that
 // row-level security lets the search use the trigram part of its index (see BENCHMARKS.md).
+// BENCH_BARE_SESSION=1 is a diagnostic: the bare server also runs the app's two session-lookup
+// statements per request, to tell the cost of authentication's SQL from the framework's.
 import { spawn } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -50,7 +52,22 @@ async function bareServer() {
   // Dates as 'YYYY-MM-DD' text, as the app's Drizzle schema reads them (mode: 'string').
   pg.types.setTypeParser(1082, (v) => v);
 
+  // platform/sessions.ts findSession, statement for statement (diagnostic only, see above).
+  const tokenHash = process.env.BENCH_SESSION_TOKEN ? createHash('sha256').update(process.env.BENCH_SESSION_TOKEN).digest('hex') : null;
+  async function session() {
+    const s = await pool.query(
+      'select "sessions"."id", "sessions"."municipality_id", "sessions"."user_id", "sessions"."token_hash", "sessions"."csrf_token", "sessions"."auth_method", "sessions"."mfa_pending", "sessions"."created_at", "sessions"."last_seen_at", "sessions"."idle_expires_at", "sessions"."absolute_expires_at", "users"."id", "users"."municipality_id", "users"."email", "users"."name", "users"."status", "users"."password_hash", "users"."totp_secret_enc", "users"."totp_pending_enc", "users"."totp_last_counter", "users"."version", "users"."created_at", "users"."updated_at" from "sessions" inner join "users" on "users"."id" = "sessions"."user_id" where "sessions"."token_hash" = $1 limit $2',
+      [tokenHash, 1],
+    );
+    if (s.rowCount !== 1) throw new Error('no session');
+    await pool.query(
+      'select "role_assignments"."role", "units"."id", "units"."name", "units"."kind" from "role_assignments" inner join "units" on "units"."id" = "role_assignments"."unit_id" where ("role_assignments"."user_id" = $1 and "units"."active" = $2) order by "units"."name", "role_assignments"."role"',
+      [actor.userId, true],
+    );
+  }
+
   async function tenant(fn) {
+    if (tokenHash) await session();
     const c = await pool.connect();
     try {
       await c.query('begin');
@@ -420,7 +437,9 @@ async function main() {
     if (sample.status !== 200) throw new Error(`person page answered ${sample.status}`);
     const can = (await sample.json()).can;
     const actor = { municipalityId: m, userId: user.id, email: user.email, assignments, via: assignments.find((a) => a.role === 'advisor'), can };
-    bare = await startServer([fileURLToPath(import.meta.url), '--bare'], { DATABASE_URL: dbUrl, BENCH_ACTOR: JSON.stringify(actor) }, BARE_PORT);
+    const token = process.env.BENCH_BARE_SESSION === '1' ? session.cookie.match(/eidor_session=([^;]+)/)?.[1] : undefined;
+    if (token) console.log('DIAGNOSTIC: the bare server also looks the session up (2 statements per request)');
+    bare = await startServer([fileURLToPath(import.meta.url), '--bare'], { DATABASE_URL: dbUrl, BENCH_ACTOR: JSON.stringify(actor), ...(token ? { BENCH_SESSION_TOKEN: decodeURIComponent(token) } : {}) }, BARE_PORT);
     const bareBase = `http://127.0.0.1:${BARE_PORT}`;
 
     const workloads = [
