@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rows } from '../../db/raw.ts';
 import { attendance, paymentLines, paymentRuns, programmeEvents, programmes, users } from '../../db/schema.ts';
@@ -25,8 +25,26 @@ export async function attendanceBetween(tx: Db, municipalityId: string, personId
     .orderBy(asc(attendance.personId), asc(attendance.day));
 }
 
-/** Participants whose programme overlaps [from, to] (planned, active or suspended; ended ones until their end). */
-export async function participantsBetween(tx: Db, municipalityId: string, from: string, to: string) {
+/** Only the days with an absence the rules count (not leave without benefit): the 12-month history. */
+export async function absencesBetween(tx: Db, municipalityId: string, personIds: string[], from: string, to: string): Promise<Pick<AttendanceRow, 'personId' | 'day' | 'absenceKind'>[]> {
+  if (personIds.length === 0) return [];
+  return tx
+    .select({ personId: attendance.personId, day: attendance.day, absenceKind: attendance.absenceKind })
+    .from(attendance)
+    .where(
+      and(
+        eq(attendance.municipalityId, municipalityId),
+        inArray(attendance.personId, personIds),
+        gte(attendance.day, from),
+        lte(attendance.day, to),
+        sql`${attendance.absenceKind} IS NOT NULL AND ${attendance.absenceKind} <> 'leave_without_benefit'`,
+      ),
+    )
+    .orderBy(asc(attendance.personId), asc(attendance.day));
+}
+
+/** Participants whose programme overlaps [from, to] (planned, active or suspended; ended ones until their end), optionally only some. */
+export async function participantsBetween(tx: Db, municipalityId: string, from: string, to: string, only?: string[]) {
   return rows<{
     person_id: string;
     given_name: string;
@@ -53,8 +71,9 @@ export async function participantsBetween(tx: Db, municipalityId: string, from: 
        FROM programmes g JOIN persons p ON p.id = g.person_id
       WHERE g.municipality_id = $1 AND g.start_date IS NOT NULL AND g.start_date <= $3::date
         AND (g.end_date IS NULL OR g.end_date >= $2::date) AND g.status <> 'planned'
+        ${only ? 'AND g.person_id = ANY($4::uuid[])' : ''}
       ORDER BY p.family_name, p.given_name, g.person_id`,
-    [municipalityId, from, to],
+    only ? [municipalityId, from, to, `{${only.join(',')}}`] : [municipalityId, from, to],
   );
 }
 

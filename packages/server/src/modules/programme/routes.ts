@@ -29,7 +29,7 @@ import { toPayrollCsv } from './payroll.ts';
 import { renderLetter, type LetterData } from './letters.ts';
 import { registerNir } from './nir.ts';
 import { bookRecoveries, otherBenefitsIn, recoveryDue, registerPlans } from './plans.ts';
-import { addEvent, attendanceBetween, findProgramme, findRun, linesOf, listRuns, participantsBetween, runByMonth, userNames, type RunRow } from './queries.ts';
+import { absencesBetween, addEvent, attendanceBetween, findProgramme, findRun, linesOf, listRuns, participantsBetween, runByMonth, userNames, type RunRow } from './queries.ts';
 import { eligibilityOf, fieldsOf, presentProgramme, spellsOf, type Fields } from './view.ts';
 
 type FieldError = { path: string; message: string };
@@ -223,13 +223,12 @@ export function registerProgramme(app: FastifyInstance, deps: Deps): void {
 
   async function weekRows(ctx: Ctx, weekStart: string, onlyIds?: string[]) {
     const weekEnd = addDays(weekStart, 6);
-    let ps = await participantsBetween(ctx.tx, ctx.actor.municipalityId, weekStart, weekEnd);
+    let ps = await participantsBetween(ctx.tx, ctx.actor.municipalityId, weekStart, weekEnd, onlyIds);
     const team = programmeReach(ctx, 'read');
     if (team) {
       const visible = await onTeams(ctx.tx, ps.map((p) => p.person_id), team);
       ps = ps.filter((p) => visible.has(p.person_id));
     }
-    if (onlyIds) ps = ps.filter((p) => onlyIds.includes(p.person_id));
     const days = await attendanceBetween(ctx.tx, ctx.actor.municipalityId, ps.map((p) => p.person_id), weekStart, weekEnd);
     return ps.map((p) => ({
       personId: p.person_id,
@@ -258,9 +257,11 @@ export function registerProgramme(app: FastifyInstance, deps: Deps): void {
       const team = programmeReach(ctx, 'write');
       if (team?.length === 0) throw forbidden();
       const ids = body.rows.map((r) => r.personId);
-      const participants = new Map((await participantsBetween(ctx.tx, ctx.actor.municipalityId, body.weekStart, weekEnd)).map((p) => [p.person_id, p]));
+      const participants = new Map((await participantsBetween(ctx.tx, ctx.actor.municipalityId, body.weekStart, weekEnd, ids)).map((p) => [p.person_id, p]));
       const writable = team ? await onTeams(ctx.tx, ids, team) : new Set(ids);
-      const history = await attendanceBetween(ctx.tx, ctx.actor.municipalityId, ids, addDays(body.weekStart, -365), addDays(body.weekStart, -1));
+      const history = await absencesBetween(ctx.tx, ctx.actor.municipalityId, ids, addDays(body.weekStart, -365), addDays(body.weekStart, -1));
+      const historyOf = new Map<string, typeof history>();
+      for (const h of history) historyOf.set(h.personId, [...(historyOf.get(h.personId) ?? []), h]);
       const problems: FieldError[] = [];
       const values: (typeof attendance.$inferInsert)[] = [];
       const seen = new Set<string>();
@@ -285,7 +286,7 @@ export function registerProgramme(app: FastifyInstance, deps: Deps): void {
           if (d.absenceKind && d.plannedHours > 0 && d.presentHours >= d.plannedHours) problems.push({ path: `${at}.absenceKind`, message: 'is set although every planned hour was attended' });
         });
         // Absence rules over 12 months (self-certification, child-sick days …), spell by spell.
-        const before = spellsOf(history.filter((h) => h.personId === row.personId));
+        const before = spellsOf(historyOf.get(row.personId) ?? []);
         const spells = spellsOf(row.days.map((d) => ({ day: d.day, absenceKind: d.absenceKind })));
         const kids = 0;
         const checked: AbsenceSpell[] = [...before];
