@@ -704,6 +704,7 @@ export const en: Messages = {
     },
     columns: {
       task: 'Task',
+      about: 'About the task',
       subject: 'About',
       due: 'Due',
       owner: 'Responsible',

@@ -704,6 +704,7 @@ export const nb = {
     },
     columns: {
       task: 'Oppgave',
+      about: 'Om oppgaven',
       subject: 'Gjelder',
       due: 'Frist',
       owner: 'Ansvarlig',

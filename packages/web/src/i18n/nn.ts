@@ -706,6 +706,7 @@ export const nn: Messages = {
     },
     columns: {
       task: 'Oppgåve',
+      about: 'Om oppgåva',
       subject: 'Gjeld',
       due: 'Frist',
       owner: 'Ansvarleg',

@@ -3,6 +3,7 @@ import { Button, Fieldset, Heading, Input, Label, Link as DsLink, Paragraph, Rad
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { LIMITS, type CaseView, type TaskView } from '@eidor/contract';
+import { osloDate } from '@eidor/domain';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
 import { FormErrorSummary } from '../../components/form/FormErrorSummary.tsx';
 import { TextareaField } from '../../components/form/TextareaField.tsx';
@@ -25,13 +26,15 @@ export type CasePageProps = {
   onSave: (facts: CaseFacts) => Promise<CaseView>;
   onReload: () => Promise<void>;
   onTask: (task: TaskView, action: TaskAction) => Promise<void>;
+  /** "Today" in Oslo, for whether the next step is overdue. */
+  today?: string;
 };
 
 /**
  * A household's settlement case: where it stands (stage, next step, IMDi's timing), the dated facts
  * and each member's settlement and population-register dates, the dwelling, and the tasks.
  */
-export function CasePage({ kase, userId, unitIds, onSave, onReload, onTask }: CasePageProps) {
+export function CasePage({ kase, userId, unitIds, onSave, onReload, onTask, today = osloDate(new Date()) }: CasePageProps) {
   const { t } = useTranslation();
   const labels = useSettlementLabels();
   const formatDate = useFormatDate();
@@ -61,7 +64,7 @@ export function CasePage({ kase, userId, unitIds, onSave, onReload, onTask }: Ca
               <>
                 {labels.nextStep(kase.nextStep)}
                 {kase.nextStepDue ? ` – ${t('settlement.pipeline.due', { date: formatDate(kase.nextStepDue) })}` : ''}
-                {kase.nextStepDue && kase.tasks.some((task) => task.kind === 'settlement.pipeline' && task.status === 'open' && task.overdue) ? (
+                {kase.nextStepDue && kase.nextStepDue < today ? (
                   <>
                     {' '}
                     <Tag data-color="danger" data-size="sm">

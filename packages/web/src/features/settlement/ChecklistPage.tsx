@@ -99,6 +99,7 @@ function ChecklistTable({ items }: { items: ChecklistItem[] }) {
           <Table.Head>
             <Table.Row>
               <Table.HeaderCell scope="col">{t('settlement.checklist.fields.title')}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t('settlement.checklist.fields.description')}</Table.HeaderCell>
               <Table.HeaderCell scope="col">{t('settlement.checklist.fields.ownerUnitKind')}</Table.HeaderCell>
               <Table.HeaderCell scope="col">{t('settlement.checklist.fields.scope')}</Table.HeaderCell>
               <Table.HeaderCell scope="col">{t('settlement.checklist.fields.condition')}</Table.HeaderCell>
@@ -109,13 +110,9 @@ function ChecklistTable({ items }: { items: ChecklistItem[] }) {
             {items.map((item) => (
               <Table.Row key={item.key}>
                 <Table.HeaderCell scope="row" className="task-title">
-                  <span>{item.title}</span>
-                  {item.description ? (
-                    <Paragraph data-size="sm" className="task-note">
-                      {item.description}
-                    </Paragraph>
-                  ) : null}
+                  {item.title}
                 </Table.HeaderCell>
+                <Table.Cell className="task-about">{item.description || '–'}</Table.Cell>
                 <Table.Cell>{units.unitKind(item.ownerUnitKind)}</Table.Cell>
                 <Table.Cell>{labels.scope(item.scope)}</Table.Cell>
                 <Table.Cell>{labels.condition(item.condition)}</Table.Cell>

@@ -85,6 +85,7 @@ export function TaskTable({ tasks, caption, headingId, userId, unitIds, showSubj
           <Table.Head>
             <Table.Row>
               <Table.HeaderCell scope="col">{t('tasks.columns.task')}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t('tasks.columns.about')}</Table.HeaderCell>
               {showSubject ? <Table.HeaderCell scope="col">{t('tasks.columns.subject')}</Table.HeaderCell> : null}
               <Table.HeaderCell scope="col">{t('tasks.columns.due')}</Table.HeaderCell>
               <Table.HeaderCell scope="col">{t('tasks.columns.owner')}</Table.HeaderCell>
@@ -113,7 +114,9 @@ export function TaskTable({ tasks, caption, headingId, userId, unitIds, showSubj
               return (
                 <Table.Row key={task.id} data-overdue={task.overdue || undefined}>
                   <Table.HeaderCell scope="row" className="task-title">
-                    <span>{title}</span>
+                    {title}
+                  </Table.HeaderCell>
+                  <Table.Cell className="task-about">
                     {task.description ? (
                       <Paragraph data-size="sm" className="task-note">
                         {task.description}
@@ -129,7 +132,7 @@ export function TaskTable({ tasks, caption, headingId, userId, unitIds, showSubj
                         {t('tasks.skipReason', { reason: task.skipReason })}
                       </Paragraph>
                     ) : null}
-                  </Table.HeaderCell>
+                  </Table.Cell>
                   {showSubject ? (
                     <Table.Cell>
                       <Subject task={task} />
