@@ -876,6 +876,7 @@ export const en: Messages = {
         heading: 'Request, decision and settled',
         caption: 'Numbers per year, newest first (UM = unaccompanied minors)',
         year: 'Year',
+        umNote: 'UM = unaccompanied minors. Family-reunified and self-settled people are not counted.',
         requested: 'Request from IMDi',
         decided: 'Decided',
         decisionDate: 'Decision date',

@@ -876,6 +876,7 @@ export const nb = {
         heading: 'Anmodning, vedtak og bosatte',
         caption: 'Tall per år, det nyeste først (EM = enslige mindreårige)',
         year: 'År',
+        umNote: 'EM = enslige mindreårige. Familiegjenforente og selvbosatte regnes ikke med.',
         requested: 'Anmodning fra IMDi',
         decided: 'Vedtatt',
         decisionDate: 'Vedtaksdato',

@@ -878,6 +878,7 @@ export const nn: Messages = {
         heading: 'Oppmoding, vedtak og busette',
         caption: 'Tal per år, det nyaste først (EM = einslege mindreårige)',
         year: 'År',
+        umNote: 'EM = einslege mindreårige. Familiegjenforeinte og sjølvbusette blir ikkje rekna med.',
         requested: 'Oppmoding frå IMDi',
         decided: 'Vedteke',
         decisionDate: 'Vedtaksdato',

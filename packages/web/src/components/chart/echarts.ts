@@ -17,7 +17,8 @@ export function renderChart(element: HTMLElement, option: ChartOption, label: st
   const reducedMotion = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
   chart.setOption({
     animation: !reducedMotion,
-    textStyle: { fontFamily: 'inherit' },
+    // The page's own font, named as the browser resolved it, so that ECharts measures labels right.
+    textStyle: { fontFamily: getComputedStyle(element).fontFamily || 'sans-serif' },
     ...option,
     // ECharts puts role="img" and this description on the chart's element, and patterns on the bars.
     aria: { enabled: true, label: { description: label }, decal: { show: true } },

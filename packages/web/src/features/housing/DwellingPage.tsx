@@ -61,7 +61,7 @@ export function DwellingPage({ dwelling: d, status: initialStatus = '', onUpdate
       <HousingNav />
       <StatusMessage>{status}</StatusMessage>
       {d.can.edit ? (
-        <div className="button-row">
+        <div className="button-row page-actions">
           {d.status === 'active' ? <Button onClick={() => setDialog('allocate')}>{t('housing.allocate.open')}</Button> : null}
           <Button variant="secondary" onClick={() => setDialog('edit')}>
             {t('housing.edit.open')}

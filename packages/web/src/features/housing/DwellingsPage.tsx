@@ -34,7 +34,7 @@ export function DwellingsPage({ list, onCreate }: DwellingsPageProps) {
       <HousingNav />
       <Paragraph>{t('housing.intro')}</Paragraph>
       {list.can.create ? (
-        <div className="button-row">
+        <div className="button-row page-actions">
           <Button onClick={() => setCreating(true)}>{t('housing.new')}</Button>
         </div>
       ) : null}

@@ -39,7 +39,7 @@ export function costChart(v: Vacancy, months: string[], t: TFunction, formatKron
     tooltip: { trigger: 'axis' },
     grid: { left: 8, right: 8, top: 16, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: months.map((m) => m.slice(0, 3)) },
-    yAxis: { type: 'value' },
+    yAxis: { type: 'value', axisLabel: { formatter: (value: number) => formatKroner(value) } },
     series: [{ name: t('housing.vacancy.costSeries'), type: 'bar', data: v.waitingCostByMonth }],
   };
   const highest = v.waitingCostByMonth.reduce((best, cost, i) => (cost > (v.waitingCostByMonth[best] ?? 0) ? i : best), 0);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Fieldset, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Alert, Button, Fieldset, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '@eidor/contract';
@@ -39,6 +39,11 @@ export function ChecklistPage({ template, onSave, onReload }: ChecklistPageProps
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [status, setStatus] = useState('');
+  const [reloaded, setReloaded] = useState(false);
+  const stopEditing = () => {
+    setEditing(false);
+    setReloaded(false);
+  };
   return (
     <>
       <PageHeading>{t('settlement.checklist.title')}</PageHeading>
@@ -49,19 +54,23 @@ export function ChecklistPage({ template, onSave, onReload }: ChecklistPageProps
         <ChecklistForm
           key={template.version}
           template={template}
+          reloaded={reloaded}
           onSubmit={async (items) => {
             setStatus('');
             await onSave(items);
-            setEditing(false);
+            stopEditing();
             setStatus(t('settlement.checklist.saved'));
           }}
-          onCancel={() => setEditing(false)}
-          onReload={onReload}
+          onCancel={stopEditing}
+          onReload={async () => {
+            await onReload();
+            setReloaded(true);
+          }}
         />
       ) : (
         <>
           {template.can.edit ? (
-            <div className="button-row">
+            <div className="button-row page-actions">
               <Button onClick={() => setEditing(true)}>{t('settlement.checklist.edit')}</Button>
             </div>
           ) : null}
@@ -128,11 +137,13 @@ function ChecklistTable({ items }: { items: ChecklistItem[] }) {
 
 function ChecklistForm({
   template,
+  reloaded,
   onSubmit,
   onCancel,
   onReload,
 }: {
   template: ChecklistView;
+  reloaded: boolean;
   onSubmit: (items: ChecklistItem[]) => Promise<void>;
   onCancel: () => void;
   onReload: () => Promise<void>;
@@ -177,6 +188,11 @@ function ChecklistForm({
 
   return (
     <form onSubmit={f.submit} noValidate className="form form-wide">
+      {reloaded ? (
+        <Alert data-color="info">
+          <Paragraph>{t('common.reloaded')}</Paragraph>
+        </Alert>
+      ) : null}
       <FormErrorSummary errors={f.fieldErrors} ref={f.summaryRef} />
       {f.apiError ? <ApiErrorAlert error={f.apiError} ref={f.alertRef} onReload={onReload} /> : null}
       <Paragraph data-size="sm">{t('settlement.checklist.editIntro')}</Paragraph>

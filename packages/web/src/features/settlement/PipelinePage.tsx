@@ -46,7 +46,7 @@ export function PipelinePage({ filter, view, pipeline, loading, error, onFilter,
       <SettlementNav />
       <Paragraph>{t('settlement.pipeline.intro')}</Paragraph>
       {pipeline?.can.edit || pipeline?.can.import ? (
-        <div className="button-row">
+        <div className="button-row page-actions">
           {pipeline.can.edit ? <Button onClick={() => setCreating(true)}>{t('settlement.pipeline.new')}</Button> : null}
           {pipeline.can.import ? (
             <Button asChild variant="secondary">

@@ -66,7 +66,7 @@ export function ReunificationsPage({ items, canEdit, onSearchPeople, onCreate, o
       <Paragraph>{t('settlement.reunifications.intro')}</Paragraph>
       <StatusMessage>{status}</StatusMessage>
       {canEdit ? (
-        <div className="button-row">
+        <div className="button-row page-actions">
           <Button onClick={() => setEditing('new')}>{t('settlement.reunifications.new')}</Button>
         </div>
       ) : null}

@@ -52,7 +52,7 @@ export function YearsPage({ years, canEdit, thisYear, onSave, onReload }: YearsP
       <Paragraph>{t('settlement.years.intro')}</Paragraph>
       <StatusMessage>{status}</StatusMessage>
       {canEdit ? (
-        <div className="button-row">
+        <div className="button-row page-actions">
           <Button variant="primary" onClick={() => setEditing('new')}>
             {t('settlement.years.new')}
           </Button>
@@ -71,9 +71,10 @@ export function YearsPage({ years, canEdit, thisYear, onSave, onReload }: YearsP
         <Heading level={2} data-size="sm" id="years-table">
           {t('settlement.years.table.heading')}
         </Heading>
+        <Paragraph data-size="sm">{t('settlement.years.table.umNote')}</Paragraph>
         <ScrollRegion labelledBy="years-table">
           <Table zebra border className="wide-table">
-            <caption>{t('settlement.years.table.caption')}</caption>
+            <caption className="ds-sr-only">{t('settlement.years.table.caption')}</caption>
             <Table.Head>
               <Table.Row>
                 <Table.HeaderCell scope="col">{t('settlement.years.table.year')}</Table.HeaderCell>

@@ -38,6 +38,7 @@ export function keyFromTitle(title: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '');
+  if (ascii === '') return '';
   const key = (/^[a-z]/.test(ascii) ? ascii : `punkt_${ascii}`).slice(0, 40).replace(/_+$/, '');
   return KEY.test(key) ? key : '';
 }

@@ -23,7 +23,7 @@ export function yearChart(years: readonly SettlementYearView[], t: TFunction, fo
     legend: { bottom: 0, type: 'plain' },
     grid: { left: 8, right: 8, top: 16, bottom: 96, containLabel: true },
     xAxis: { type: 'category', data: shown.map((y) => String(y.year)) },
-    yAxis: { type: 'value', minInterval: 1 },
+    yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (value: number) => formatNumber(value) } },
     series: [
       { name: t('settlement.years.chart.decided'), type: 'bar', data: shown.map((y) => y.decidedTotal ?? 0) },
       ...SETTLED_CATEGORIES.map((c) => ({
