@@ -48,10 +48,16 @@ describe('HouseholdPage', () => {
     expect(screen.getByRole('link', { name: 'Legg til person i husstanden' }).getAttribute('href')).toBe(`/people/new?household=${H}`);
   });
 
+  it('puts the household in the settlement pipeline for those who run it (the id in the address, never the name)', async () => {
+    await renderPage({ canStartSettlement: true });
+    expect(screen.getByRole('link', { name: 'Legg til i bosettingsløpet' }).getAttribute('href')).toBe(`/settlement/pipeline?household=${H}`);
+  });
+
   it('offers neither adding nor renaming to those who may not', async () => {
     await renderPage({ canRegister: false, household: { ...household, can: { edit: false } } });
     expect(screen.queryByRole('link', { name: 'Legg til person i husstanden' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Endre navnet' })).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Legg til i bosettingsløpet' })).toBeNull();
   });
 
   it('renames with the version; a stale one offers to reload', async () => {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link as DsLink, Paragraph } from '@digdir/designsystemet-react';
 import { useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { createRoute, Link, redirect, useNavigate, type ErrorComponentProps } from '@tanstack/react-router';
@@ -79,8 +79,13 @@ export const pipelineRoute = createRoute({
     const queryClient = useQueryClient();
     const filter: PipelineFilter = { stage: search.stage, includeFinished: search.finished ?? false };
     const query = useQuery(pipelineQuery(filter));
-    // The household to start with is read once: the dialog owns it from then on.
+    // The household to start with is read once: the dialog owns it from then on, and the address
+    // forgets it (so that a reload or "back" does not open the dialog again).
     const [householdId] = useState(search.household);
+    useEffect(() => {
+      if (search.household) void navigate({ to: '/settlement/pipeline', search: { ...search, household: undefined }, replace: true });
+      // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on arrival
+    }, []);
     const household = useQuery({ ...householdQuery(householdId ?? ''), enabled: householdId !== undefined, retry: false });
     const setSearch = (next: Partial<typeof search>) =>
       void navigate({ to: '/settlement/pipeline', search: { stage: search.stage, finished: search.finished, view: search.view, ...next, household: undefined }, replace: true });
