@@ -317,8 +317,11 @@ describe('settlement: yearly numbers, the pipeline, housing and the work queue i
       if (person) row = row.filter({ hasText: person });
       return row.first();
     };
-    await taskRow('Bosettingssamtale').getByRole('button', { name: /^Utført/ }).click();
+    // With the keyboard: the button gives way to "Gjenåpne", and focus goes to the tasks' heading, not lost.
+    await taskRow('Bosettingssamtale').getByRole('button', { name: /^Utført/ }).focus();
+    await page.keyboard.press('Enter');
     await visible(page.getByText('«Bosettingssamtale» er merket som utført.'));
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('case-tasks');
     await expect.poll(() => taskRow('Bosettingssamtale').locator('td').allTextContents()).toContain('Utført');
 
     await taskRow('Skattekort', `Selam ${family}`).getByRole('button', { name: /^Hopp over/ }).click();

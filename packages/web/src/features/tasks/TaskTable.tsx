@@ -53,12 +53,17 @@ export function TaskTable({ tasks, caption, headingId, userId, unitIds, showSubj
     if (error) alertRef.current?.focus();
   }, [error]);
 
-  /** After an action the row may leave the list (a done task is no longer open): keep focus on the page. */
-  const keepFocus = () => {
-    setTimeout(() => {
+  // After an action the row may leave the list, or its button give way to another (a done task is no
+  // longer open): when the list has changed and focus was lost with it, it goes to the heading.
+  const [focusCheck, setFocusCheck] = useState(0);
+  useEffect(() => {
+    if (focusCheck === 0) return;
+    const timer = setTimeout(() => {
       if (!document.activeElement || document.activeElement === document.body) document.getElementById(headingId)?.focus();
     }, 0);
-  };
+    return () => clearTimeout(timer);
+  }, [focusCheck, tasks, headingId]);
+  const keepFocus = () => setFocusCheck((n) => n + 1);
 
   const act = async (task: TaskView, action: TaskAction, done: string) => {
     setPending(task.id);
