@@ -62,7 +62,9 @@ export async function signIn(base, email) {
   const body = await res.json();
   if (res.status !== 200 || body.status !== 'signed_in') throw new Error(`sign-in as ${email} failed: ${res.status}`);
   const headers = { 'content-type': 'application/json', cookie: cookiesOf(res).join('; '), 'x-csrf-token': body.session.csrfToken };
-  return (method, url, payload) => fetch(`${base}${url}`, { method, headers, body: payload === undefined ? undefined : JSON.stringify(payload) });
+  const call = (method, url, payload) => fetch(`${base}${url}`, { method, headers, body: payload === undefined ? undefined : JSON.stringify(payload) });
+  call.headers = headers;
+  return call;
 }
 
 /** Builds the server bundle and a kit with the server's own benefit code (for the baselines). */

@@ -36,9 +36,9 @@ export function ageOn(birth: IsoDate, on: IsoDate): number {
 }
 
 /** The calendar date in Norway at an instant (the law counts days in Norwegian time). */
+const OSLO_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' });
 export function osloDate(instant: Date): IsoDate {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
-  return parts; // en-CA formats as YYYY-MM-DD
+  return OSLO_DAY.format(instant); // en-CA formats as YYYY-MM-DD
 }
 
 function toEpochDay(iso: IsoDate): number {

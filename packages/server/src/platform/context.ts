@@ -47,9 +47,9 @@ export type Ctx = {
 
 /** Sets the tenant of the transaction: SET LOCAL ROLE to the non-superuser role, and the municipality. */
 export async function enterTenant(tx: Db, municipalityId: string, userId: string | null): Promise<void> {
-  await tx.execute(sql.raw(`SET LOCAL ROLE ${APP_ROLE}`));
+  // One round trip: set_config('role', …, true) is SET LOCAL ROLE (start-up checks that it took).
   await tx.execute(
-    sql`SELECT set_config('app.municipality_id', ${municipalityId}, true), set_config('app.user_id', ${userId ?? ''}, true)`,
+    sql`SELECT set_config('role', ${APP_ROLE}, true), set_config('app.municipality_id', ${municipalityId}, true), set_config('app.user_id', ${userId ?? ''}, true)`,
   );
 }
 

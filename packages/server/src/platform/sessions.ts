@@ -1,4 +1,4 @@
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Actor, Role, UnitKind } from '@eidor/domain';
 import type { Db } from '../db/client.ts';
 import { roleAssignments, sessions, units, users } from '../db/schema.ts';
@@ -65,8 +65,16 @@ export async function loadAssignments(db: Db, userId: string) {
  */
 export async function findSession(db: Db, token: string, now: Date, policy: SessionPolicy): Promise<LoadedSession | null> {
   if (!token || token.length > 100) return null;
+  // One round trip: the session, its user and the user's roles in active units.
   const rows = await db
-    .select({ s: sessions, u: users })
+    .select({
+      s: sessions,
+      u: users,
+      roles: sql<{ role: string; unitId: string; unitName: string; unitKind: string }[] | null>`(
+        SELECT json_agg(json_build_object('role', ra.role, 'unitId', un.id, 'unitName', un.name, 'unitKind', un.kind) ORDER BY un.name, ra.role)
+          FROM role_assignments ra JOIN units un ON un.id = ra.unit_id
+         WHERE ra.user_id = ${users.id} AND un.active)`,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.tokenHash, sha256(token)))
@@ -83,7 +91,7 @@ export async function findSession(db: Db, token: string, now: Date, policy: Sess
     idleExpiresAt = new Date(Math.min(s.absoluteExpiresAt.getTime(), now.getTime() + policy.idleMs));
     await db.update(sessions).set({ lastSeenAt: now, idleExpiresAt }).where(eq(sessions.id, s.id));
   }
-  const assignments = await loadAssignments(db, u.id);
+  const assignments = (row.roles ?? []).map((r) => ({ role: r.role as Role, unitId: r.unitId, unitName: r.unitName, unitKind: r.unitKind as UnitKind }));
   return {
     id: s.id,
     csrfToken: s.csrfToken,

@@ -68,21 +68,21 @@ const JOINS = `
   LEFT JOIN dwellings d ON d.id = t.dwelling_id
   LEFT JOIN users au ON au.id = t.assignee_user_id`;
 
-export async function listTasks(
-  tx: Db,
-  p: {
-    municipalityId: string;
-    scope: 'mine' | 'unit';
-    userId: string;
-    unitIds: string[];
-    status: 'open' | 'done' | 'skipped';
-    kind: string | undefined;
-    today: string;
-    visibility: TaskVisibility;
-    limit: number;
-    offset: number;
-  },
-): Promise<TaskListRow[]> {
+export type TaskListParams = {
+  municipalityId: string;
+  scope: 'mine' | 'unit';
+  userId: string;
+  unitIds: string[];
+  status: 'open' | 'done' | 'skipped';
+  kind: string | undefined;
+  today: string;
+  visibility: TaskVisibility;
+  limit: number;
+  offset: number;
+};
+
+/** The work queue's statement (also run by the benchmark's bare baseline). */
+export function buildTaskList(p: TaskListParams): { text: string; values: unknown[] } {
   const values: unknown[] = [];
   const $ = (v: unknown) => {
     values.push(v);
@@ -111,7 +111,12 @@ export async function listTasks(
     LEFT JOIN users au ON au.id = t.assignee_user_id
     ORDER BY ${order}
     LIMIT ${$(p.limit)} OFFSET ${$(p.offset)}`;
-  return rows<TaskListRow>(tx, text, values);
+  return { text, values };
+}
+
+export async function listTasks(tx: Db, p: TaskListParams): Promise<TaskListRow[]> {
+  const q = buildTaskList(p);
+  return rows<TaskListRow>(tx, q.text, q.values);
 }
 
 export async function taskKinds(tx: Db, municipalityId: string): Promise<string[]> {
