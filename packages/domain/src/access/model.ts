@@ -60,6 +60,10 @@ export const PERMISSIONS = [
   'housing.manage', // add and edit dwellings, allocate them
   'payments.prepare', // prepare the monthly payment run of the introduction benefit
   'payments.approve', // approve and export it (never the same person who prepared it)
+  'grants.view', // IMDi grants: schedules, forecast, reconciliation results, the grant overview
+  'grants.manage', // import IMDi's payment lists, reconcile, export the change-request worksheet, grant settings
+  'grants.rates', // correct or add a year in the grant rate tables (audited)
+  'extra_grants.manage', // the extra-grant (tilskudd 1 and 2) case workflow of the grant coordinator
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -57,13 +57,13 @@ export const PARTNER_SCOPE: Record<UnitKind, CategoryGrants> = {
 
 /** Function-level permissions per role. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  advisor: ['units.read', 'persons.register', 'persons.team', 'persons.access_log', 'settlement.view', 'settlement.manage', 'housing.view', 'housing.manage', 'payments.prepare'],
-  settlement_officer: ['units.read', 'persons.register', 'persons.team', 'settlement.view', 'settlement.manage', 'housing.view', 'housing.manage'],
+  advisor: ['units.read', 'persons.register', 'persons.team', 'persons.access_log', 'settlement.view', 'settlement.manage', 'housing.view', 'housing.manage', 'payments.prepare', 'grants.view'],
+  settlement_officer: ['units.read', 'persons.register', 'persons.team', 'settlement.view', 'settlement.manage', 'housing.view', 'housing.manage', 'grants.view'],
   health_worker: ['units.read'],
-  grant_coordinator: ['units.read', 'settlement.view', 'housing.view'],
-  leader: ['units.read', 'users.read', 'audit.read', 'persons.access_log', 'settlement.view', 'housing.view', 'payments.approve'],
+  grant_coordinator: ['units.read', 'settlement.view', 'housing.view', 'grants.view', 'grants.manage', 'grants.rates', 'extra_grants.manage'],
+  leader: ['units.read', 'users.read', 'audit.read', 'persons.access_log', 'settlement.view', 'housing.view', 'payments.approve', 'grants.view'],
   partner: [],
-  finance: ['units.read', 'housing.view', 'payments.prepare', 'payments.approve'],
+  finance: ['units.read', 'housing.view', 'payments.prepare', 'payments.approve', 'grants.view', 'grants.manage', 'grants.rates'],
   admin: ['units.read', 'units.manage', 'users.read', 'users.manage'],
   auditor: ['units.read', 'users.read', 'audit.read'],
 };
