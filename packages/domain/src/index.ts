@@ -5,3 +5,4 @@ export * from './settlement/index.ts';
 export * from './rates/index.ts';
 export * from './benefit/index.ts';
 export * from './programme/index.ts';
+export * from './grants/index.ts';

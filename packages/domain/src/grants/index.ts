@@ -1,0 +1,4 @@
+export * from './rates.ts';
+export * from './schedule.ts';
+export * from './forecast.ts';
+export * from './payment-list.ts';
