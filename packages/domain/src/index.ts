@@ -6,3 +6,4 @@ export * from './rates/index.ts';
 export * from './benefit/index.ts';
 export * from './programme/index.ts';
 export * from './grants/index.ts';
+export * from './grants/extra/index.ts';

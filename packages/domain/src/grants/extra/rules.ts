@@ -140,7 +140,6 @@ export function checkDecision(p: { status: ExtraGrantStatus; outcome: 'granted' 
   if (p.cap !== null && g > p.cap) out.push({ field: 'grantedAmount', message: `cannot be more than the cap (${p.cap} øre)` });
   if (g > p.applied) out.push({ field: 'grantedAmount', message: `cannot be more than the amount applied for (${p.applied} øre)` });
   if (p.outcome === 'partly_granted' && g >= p.applied) out.push({ field: 'grantedAmount', message: 'a partly granted application gets less than was applied for' });
-  if (p.outcome === 'granted' && g < p.applied && p.cap !== null && g < Math.min(p.applied, p.cap)) out.push({ field: 'outcome', message: 'less than was applied for: record it as partly granted' });
   return out;
 }
 
