@@ -124,15 +124,34 @@ describe('search', () => {
     await w.database.query('ANALYZE persons');
     const other = await signedIn(w.app, 'advisor@b.test');
     expect((await other.post('/api/persons/search', { q: 'Muhammed Alhasan' })).json().total).toBe(0);
-    const { buildPersonSearch, SET_THRESHOLD_SQL } = await import('./search-sql.ts');
-    const q = buildPersonSearch({ municipalityId: w.a.municipalityId, teamUnitIds: null, q: 'Mohammad Al-Hassan', limit: 25, offset: 0 });
+    const { SET_THRESHOLD_SQL } = await import('./search-sql.ts');
+    const { rows } = await import('../../db/raw.ts');
+    const { enterTenant } = await import('../../platform/context.ts');
+    const { classifyPersonQuery } = await import('@eidor/domain');
+    const query = classifyPersonQuery('Mohammad Al-Hassan');
+    if (query.kind !== 'name') throw new Error('expected a name query');
+    // The statement inside eidor_person_name_matches, as shipped, planned as it runs (as the
+    // function's owner, the municipality set as the app sets it).
     const plan = await w.database.db.transaction(async (tx) => {
-      const { rows } = await import('../../db/raw.ts');
+      const body = (await rows<{ prosrc: string }>(tx as never, `SELECT prosrc FROM pg_proc WHERE proname = 'eidor_person_name_matches'`))[0]!.prosrc;
+      await rows(tx as never, `SELECT set_config('app.municipality_id', $1, true)`, [w.a.municipalityId]);
       await rows(tx as never, SET_THRESHOLD_SQL);
-      return rows<Record<string, string>>(tx as never, `EXPLAIN ${q.text}`, q.values);
+      return rows<Record<string, string>>(tx as never, `EXPLAIN ${body.replace(/\bqn\b/g, '$1').replace(/\bqk\b/g, '$2')}`, [query.normalised, query.key]);
     });
     const text = plan.map((r) => Object.values(r)[0]).join('\n');
     expect(text).toContain('persons_search_idx');
+    // Under the app's role the function answers for the transaction's municipality only, and for
+    // none when no municipality is set.
+    const under = async (municipalityId: string | null) =>
+      w.database.db.transaction(async (tx) => {
+        if (municipalityId) await enterTenant(tx as never, municipalityId, null);
+        else await rows(tx as never, `SELECT set_config('role', 'eidor_app', true)`);
+        await rows(tx as never, SET_THRESHOLD_SQL);
+        return rows<{ id: string }>(tx as never, 'SELECT m.id FROM eidor_person_name_matches($1, $2) m', [query.normalised, query.key]);
+      });
+    expect((await under(w.a.municipalityId)).length).toBeGreaterThan(0);
+    expect(await under(w.b.municipalityId)).toHaveLength(0);
+    expect(await under(null)).toHaveLength(0);
     expect(text).not.toMatch(/Seq Scan on persons/);
   });
 });

@@ -31,6 +31,7 @@ export function buildPersonSearch(p: SearchParams): { text: string; values: unkn
     return `$${values.length}`;
   };
   const where = ['p.municipality_id = $1'];
+  let from = 'persons p';
   let score = 'NULL::real';
   let order = 'p.family_name, p.given_name, p.id';
   const query = classifyPersonQuery(p.q);
@@ -47,9 +48,10 @@ export function buildPersonSearch(p: SearchParams): { text: string; values: unkn
     case 'name': {
       const qn = $(query.normalised);
       const qk = $(query.key);
-      // `<%`: word similarity of the query to the best-matching part of the names ≥ threshold.
-      where.push(`(${qn} <% p.search_text OR ${qk} <% p.search_text)`);
-      score = `greatest(word_similarity(${qn}, p.search_text), word_similarity(${qk}, p.search_text))`;
+      // `<%`: word similarity of the query to the best-matching part of the names ≥ threshold,
+      // found with the index by eidor_person_name_matches (migration 0010 says why a function).
+      from = `eidor_person_name_matches(${qn}, ${qk}) m JOIN persons p ON p.id = m.id`;
+      score = 'm.score';
       order = 'score DESC, p.family_name, p.given_name, p.id';
       break;
     }
@@ -67,7 +69,7 @@ export function buildPersonSearch(p: SearchParams): { text: string; values: unkn
   }
   const text = `SELECT p.id, p.given_name, p.family_name, p.birth_date::text AS birth_date, p.sex, p.arrival_category,
        p.settlement_date::text AS settlement_date, p.status, p.household_id, ${score} AS score, count(*) OVER () AS total
-  FROM persons p
+  FROM ${from}
  WHERE ${where.join('\n   AND ')}
  ORDER BY ${order}
  LIMIT ${$(p.limit)} OFFSET ${$(p.offset)}`;
