@@ -1,4 +1,5 @@
 import type { Messages } from './nb.ts';
+import { programmeEn } from '../features/programme/messages.en.ts';
 
 /** English. */
 export const en: Messages = {
@@ -1329,4 +1330,5 @@ export const en: Messages = {
       body: 'The address may be wrong, or the dwelling no longer exists.',
     },
   },
+  programme: programmeEn,
 };

@@ -1,3 +1,5 @@
+import { programmeNb } from '../features/programme/messages.nb.ts';
+
 /** Norsk bokmål: the source language. nn.ts and en.ts must have exactly the same keys. */
 export const nb = {
   app: {
@@ -1329,6 +1331,7 @@ export const nb = {
       body: 'Adressen kan være feil, eller boligen finnes ikke lenger.',
     },
   },
+  programme: programmeNb,
 };
 
 /** The shape every language must have. */

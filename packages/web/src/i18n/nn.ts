@@ -1,4 +1,5 @@
 import type { Messages } from './nb.ts';
+import { programmeNn } from '../features/programme/messages.nn.ts';
 
 /** Norsk nynorsk. */
 export const nn: Messages = {
@@ -1331,4 +1332,5 @@ export const nn: Messages = {
       body: 'Adressa kan vere feil, eller bustaden finst ikkje lenger.',
     },
   },
+  programme: programmeNn,
 };

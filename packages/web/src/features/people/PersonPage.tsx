@@ -163,6 +163,22 @@ export function PersonPage({ person, status: initialStatus, units, onSetTeam, on
         </section>
       ) : null}
 
+      {person.can.categories.programme?.read ? (
+        <section className="section" aria-labelledby="person-programme">
+          <Heading level={2} data-size="sm" id="person-programme">
+            {t('programme.personLink')}
+          </Heading>
+          <Paragraph>{t('programme.personLinkIntro')}</Paragraph>
+          <Paragraph>
+            <DsLink asChild>
+              <Link to="/people/$id/programme" params={{ id: person.id }}>
+                {t('programme.personLinkOpen')}
+              </Link>
+            </DsLink>
+          </Paragraph>
+        </section>
+      ) : null}
+
       <section className="section" aria-labelledby="person-team">
         <Heading level={2} data-size="sm" id="person-team">
           {t('people.team.heading')}
