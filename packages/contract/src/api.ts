@@ -3,6 +3,7 @@ import * as p from './platform.ts';
 import * as pp from './people.ts';
 import * as st from './settlement.ts';
 import * as pr from './programme.ts';
+import { extraGrantEndpoints } from './extra-grants.ts';
 
 /** One endpoint: method, path, request schemas and the success response schema. */
 export type Endpoint = {
@@ -113,6 +114,7 @@ export const api = {
   exportPaymentRun: e({ method: 'POST', path: '/api/payment-runs/:id/export', summary: 'Export an approved run as the payroll file and lock the month', params: p.IdParams, body: pr.RunActionRequest, status: 200, response: pr.PayrollExport }),
 
   verifyAudit: e({ method: 'POST', path: '/api/audit/verify', summary: "Check the municipality's audit hash chain", status: 200, response: p.AuditVerifyResponse }),
+  ...extraGrantEndpoints,
 } as const;
 
 export type Api = typeof api;

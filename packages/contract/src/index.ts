@@ -6,3 +6,4 @@ export * from './people.ts';
 export * from './api.ts';
 export * from './settlement.ts';
 export * from './programme.ts';
+export * from './extra-grants.ts';

@@ -30,6 +30,7 @@ import { registerSettlement } from './modules/settlement/routes.ts';
 import { registerTasks } from './modules/tasks/routes.ts';
 import { registerProgramme } from './modules/programme/routes.ts';
 import { registerUsers } from './modules/users/routes.ts';
+import { registerExtraGrants } from './modules/extra-grants/routes.ts';
 import { randomUUID } from 'node:crypto';
 
 export type { Deps } from './platform/context.ts';
@@ -154,6 +155,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   registerHousing(app, deps);
   registerTasks(app, deps);
   registerProgramme(app, deps);
+  registerExtraGrants(app, deps);
   registerAudit(app, deps);
   registerDev(app, deps);
 
