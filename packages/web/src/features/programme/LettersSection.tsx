@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Fieldset, Heading, Paragraph, Radio } from '@digdir/designsystemet-react';
+import { Alert, Button, Fieldset, Heading, Paragraph, Radio } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client.ts';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert.tsx';
@@ -12,6 +12,13 @@ import type { LetterKind, LetterRequest } from './queries.ts';
 import { programmeServerMessage } from './server-messages.ts';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** Why the server cannot make a letter yet (its 409 messages), as a key of the page's texts. */
+const CONFLICTS: Record<string, 'notEnded' | 'noPlan' | 'noDecision'> = {
+  'The programme has not ended': 'notEnded',
+  'No adopted integration plan': 'noPlan',
+  'The person has no programme decision yet': 'noDecision',
+};
 
 export type LettersSectionProps = {
   initialMonth: string;
@@ -32,12 +39,14 @@ export function LettersSection({ initialMonth, onDownload }: LettersSectionProps
   const [month, setMonth] = useState(initialMonth);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [notYet, setNotYet] = useState<string | null>(null);
   const [monthError, setMonthError] = useState<string | undefined>(undefined);
   const [status, setStatus] = useState('');
   const monthLabel = t('programme.letters.month');
 
   const download = async () => {
     setError(null);
+    setNotYet(null);
     setMonthError(undefined);
     setStatus('');
     if (kind === 'deduction' && !MONTH.test(month)) {
@@ -50,7 +59,9 @@ export function LettersSection({ initialMonth, onDownload }: LettersSectionProps
       setStatus(t('programme.letters.downloaded', { letter: labels.letter(kind), language: t(`languages.${lang}`) }));
     } catch (e) {
       const field = isApiError(e) ? e.fields.find((x) => x.path === 'month') : undefined;
+      const conflict = isApiError(e) && e.code === 'CONFLICT' ? CONFLICTS[e.message] : undefined;
       if (field) setMonthError(programmeServerMessage(field, monthLabel, t, formatDate));
+      else if (conflict) setNotYet(t(`programme.letters.conflicts.${conflict}`, { letter: labels.letter(kind) }));
       else setError(e);
     } finally {
       setPending(false);
@@ -73,6 +84,11 @@ export function LettersSection({ initialMonth, onDownload }: LettersSectionProps
         }}
       >
         {error ? <ApiErrorAlert error={error} /> : null}
+        {notYet ? (
+          <Alert data-color="warning">
+            <Paragraph>{notYet}</Paragraph>
+          </Alert>
+        ) : null}
         <SelectField id="letter-kind" label={t('programme.letters.kind')} value={kind} onChange={(e) => setKind(e.target.value as LetterKind)}>
           {labels.letterOptions.map((o) => (
             <option key={o.value} value={o.value}>

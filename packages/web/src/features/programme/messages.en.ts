@@ -178,7 +178,7 @@ export const programmeEn: ProgrammeMessages = {
     },
   },
   server: {
-    requiredForDecision: 'Fill in {{label}} for a programme decision.',
+    requiredForDecision: 'Fill in {{field}} for a programme decision.',
     endGoalRequired: 'Fill in the end goal: every programme has one (Integration Act § 13).',
     groupRequired: 'Choose the participant group so that the length can be checked.',
     beforeDecision: '{{label}} cannot be before the decision date.',
@@ -187,7 +187,8 @@ export const programmeEn: ProgrammeMessages = {
     extensionMax: 'The extension can be at most {{max}} months.',
     extensionReason: 'Say why the participant can be expected to reach the end goal with the extension (Integration Act § 13 fifth paragraph).',
     weeklyHours: 'Hours per week must be between 30 and 37.5 (full time), or give the reason for the hours.',
-    requiredForEnding: 'Fill in {{label}} when the programme ends (NIR).',
+    requiredForEnding: 'Fill in {{field}} when the programme ends (NIR).',
+    beforeFrom: '{{label}} cannot be before the from date.',
     beforeStart: '{{label}} cannot be before the start date.',
     notEligible: 'The person is not in the target group: {{reason}}',
     measureOrder: 'The measure cannot end before it begins.',
@@ -375,6 +376,11 @@ export const programmeEn: ProgrammeMessages = {
     month: 'Month of the deduction',
     download: 'Download PDF',
     downloaded: '{{letter}} in {{language}} is downloaded.',
+    conflicts: {
+      notEnded: '{{letter}} cannot be made before the programme has ended.',
+      noPlan: '{{letter}} cannot be made before an integration plan is adopted.',
+      noDecision: '{{letter}} cannot be made before the programme decision with a start date is recorded.',
+    },
     kinds: {
       programme_decision: 'Decision on the introduction programme',
       integration_plan: 'Decision on the integration plan',

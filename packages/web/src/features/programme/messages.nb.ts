@@ -176,7 +176,7 @@ export const programmeNb = {
     },
   },
   server: {
-    requiredForDecision: 'Du må fylle ut {{label}} for et vedtak om program.',
+    requiredForDecision: 'Du må fylle ut {{field}} for et vedtak om program.',
     endGoalRequired: 'Du må fylle ut sluttmål: hvert program har et sluttmål (integreringsloven § 13).',
     groupRequired: 'Du må velge deltakergruppe for at lengden kan kontrolleres.',
     beforeDecision: '{{label}} kan ikke være før vedtaksdatoen.',
@@ -185,7 +185,8 @@ export const programmeNb = {
     extensionMax: 'Forlengelsen kan være høyst {{max}} måneder.',
     extensionReason: 'Du må skrive hvorfor deltakeren kan forventes å nå sluttmålet med forlengelsen (integreringsloven § 13 femte ledd).',
     weeklyHours: 'Timer per uke må være mellom 30 og 37,5 (fulltid), ellers må du begrunne timetallet.',
-    requiredForEnding: 'Du må fylle ut {{label}} når programmet avsluttes (NIR).',
+    requiredForEnding: 'Du må fylle ut {{field}} når programmet avsluttes (NIR).',
+    beforeFrom: '{{label}} kan ikke være før fra-datoen.',
     beforeStart: '{{label}} kan ikke være før startdatoen.',
     notEligible: 'Personen er ikke i målgruppen: {{reason}}',
     measureOrder: 'Tiltaket kan ikke slutte før det begynner.',
@@ -373,6 +374,11 @@ export const programmeNb = {
     month: 'Måned trekket gjelder',
     download: 'Last ned PDF',
     downloaded: '{{letter}} på {{language}} er lastet ned.',
+    conflicts: {
+      notEnded: '{{letter}} kan ikke lages før programmet er avsluttet.',
+      noPlan: '{{letter}} kan ikke lages før en integreringsplan er vedtatt.',
+      noDecision: '{{letter}} kan ikke lages før vedtaket om program med startdato er registrert.',
+    },
     kinds: {
       programme_decision: 'Vedtak om introduksjonsprogram',
       integration_plan: 'Vedtak om integreringsplan',

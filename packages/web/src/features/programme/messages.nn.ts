@@ -178,7 +178,7 @@ export const programmeNn: ProgrammeMessages = {
     },
   },
   server: {
-    requiredForDecision: 'Du må fylle ut {{label}} for eit vedtak om program.',
+    requiredForDecision: 'Du må fylle ut {{field}} for eit vedtak om program.',
     endGoalRequired: 'Du må fylle ut sluttmål: kvart program har eit sluttmål (integreringslova § 13).',
     groupRequired: 'Du må velje deltakargruppe for at lengda kan kontrollerast.',
     beforeDecision: '{{label}} kan ikkje vere før vedtaksdatoen.',
@@ -187,7 +187,8 @@ export const programmeNn: ProgrammeMessages = {
     extensionMax: 'Forlenginga kan vere høgst {{max}} månader.',
     extensionReason: 'Du må skrive kvifor deltakaren kan ventast å nå sluttmålet med forlenginga (integreringslova § 13 femte ledd).',
     weeklyHours: 'Timar per veke må vere mellom 30 og 37,5 (fulltid), elles må du grunngi timetalet.',
-    requiredForEnding: 'Du må fylle ut {{label}} når programmet blir avslutta (NIR).',
+    requiredForEnding: 'Du må fylle ut {{field}} når programmet blir avslutta (NIR).',
+    beforeFrom: '{{label}} kan ikkje vere før frå-datoen.',
     beforeStart: '{{label}} kan ikkje vere før startdatoen.',
     notEligible: 'Personen er ikkje i målgruppa: {{reason}}',
     measureOrder: 'Tiltaket kan ikkje slutte før det byrjar.',
@@ -375,6 +376,11 @@ export const programmeNn: ProgrammeMessages = {
     month: 'Månad trekket gjeld',
     download: 'Last ned PDF',
     downloaded: '{{letter}} på {{language}} er lasta ned.',
+    conflicts: {
+      notEnded: '{{letter}} kan ikkje lagast før programmet er avslutta.',
+      noPlan: '{{letter}} kan ikkje lagast før ein integreringsplan er vedteken.',
+      noDecision: '{{letter}} kan ikkje lagast før vedtaket om program med startdato er registrert.',
+    },
     kinds: {
       programme_decision: 'Vedtak om introduksjonsprogram',
       integration_plan: 'Vedtak om integreringsplan',

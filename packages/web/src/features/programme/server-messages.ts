@@ -9,7 +9,7 @@ import type { FieldError } from '@eidor/contract';
 export function programmeServerMessage(field: FieldError, label: string, t: TFunction, formatDate: (iso: string) => string): string {
   const m = field.message;
   let match: RegExpExecArray | null;
-  if (m === 'is required for a programme decision') return t('programme.server.requiredForDecision', { label });
+  if (m === 'is required for a programme decision') return t('programme.server.requiredForDecision', { field: label.toLocaleLowerCase() });
   if (m.startsWith('is required (integreringsloven § 13')) return t('programme.server.endGoalRequired');
   if (m === 'is required to check the length') return t('programme.server.groupRequired');
   if (m === 'cannot be before the decision') return t('programme.server.beforeDecision', { label });
@@ -18,8 +18,8 @@ export function programmeServerMessage(field: FieldError, label: string, t: TFun
   if ((match = /^can be at most (\d+) months/.exec(m))) return t('programme.server.extensionMax', { max: match[1] });
   if (m.startsWith('must say why the participant can be expected to reach the end goal')) return t('programme.server.extensionReason');
   if (m.startsWith('must be between 30 and 37.5 hours a week')) return t('programme.server.weeklyHours');
-  if (m === 'is required when the programme ends (NIR)') return t('programme.server.requiredForEnding', { label });
-  if (m === 'cannot be before the start') return t('programme.server.beforeStart', { label });
+  if (m === 'is required when the programme ends (NIR)') return t('programme.server.requiredForEnding', { field: label.toLocaleLowerCase() });
+  if (m === 'cannot be before the start') return /^items\.\d+\.to$/.test(field.path) ? t('programme.server.beforeFrom', { label }) : t('programme.server.beforeStart', { label });
   if ((match = /^the person is not eligible: (.*)$/.exec(m))) return t('programme.server.notEligible', { reason: match[1] });
   if (m === 'cannot be before the start of the measure') return t('programme.server.measureOrder');
   if ((match = /^is outside the programme period \((\d{4}-\d{2}-\d{2}) – (\d{4}-\d{2}-\d{2}|open)\)/.exec(m))) {
