@@ -22,7 +22,7 @@ describe('navItems', () => {
 
   it('shows people to every role that reads identity data, partners included', () => {
     expect(navItems(['units.read', 'persons.register'], ['advisor']).map((i) => i.to)).toEqual(['/', '/tasks', '/people', '/account']);
-    expect(navItems([], ['partner']).map((i) => i.to)).toEqual(['/', '/tasks', '/people', '/account']);
+    expect(navItems([], ['partner']).map((i) => i.to)).toEqual(['/', '/tasks', '/people', '/extra-grants/inbox', '/account']);
     // An administrator who is also a leader reads people through the leader role.
     expect(navItems(['units.manage'], ['admin', 'leader']).map((i) => i.to)).toContain('/people');
   });

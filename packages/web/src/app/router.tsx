@@ -9,6 +9,7 @@ import { homeRoute } from '../features/home/routes.tsx';
 import { housingRoutes } from '../features/housing/routes.tsx';
 import { peopleRoutes } from '../features/people/routes.tsx';
 import { programmeRoutes } from '../features/programme/routes.tsx';
+import { extraGrantRoutes } from '../features/extra-grants/routes.tsx';
 import { settlementRoutes } from '../features/settlement/routes.tsx';
 import { tasksRoute } from '../features/tasks/routes.tsx';
 import { authedRoute } from './authed.tsx';
@@ -18,7 +19,7 @@ const routeTree = rootRoute.addChildren([
   signInRoute,
   invitationRoute,
   mailboxRoute,
-  authedRoute.addChildren([homeRoute, tasksRoute, ...peopleRoutes, ...programmeRoutes, ...settlementRoutes, ...housingRoutes, unitsRoute, usersRoute, auditRoute, accountRoute]),
+  authedRoute.addChildren([homeRoute, tasksRoute, ...peopleRoutes, ...programmeRoutes, ...extraGrantRoutes, ...settlementRoutes, ...housingRoutes, unitsRoute, usersRoute, auditRoute, accountRoute]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

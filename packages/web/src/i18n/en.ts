@@ -1,5 +1,6 @@
 import type { Messages } from './nb.ts';
 import { programmeEn } from '../features/programme/messages.en.ts';
+import { extraGrantsEn } from '../features/extra-grants/messages.en.ts';
 
 /** English. */
 export const en: Messages = {
@@ -1331,4 +1332,5 @@ export const en: Messages = {
     },
   },
   programme: programmeEn,
+  extraGrants: extraGrantsEn,
 };

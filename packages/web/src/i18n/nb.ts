@@ -1,4 +1,5 @@
 import { programmeNb } from '../features/programme/messages.nb.ts';
+import { extraGrantsNb } from '../features/extra-grants/messages.nb.ts';
 
 /** Norsk bokmål: the source language. nn.ts and en.ts must have exactly the same keys. */
 export const nb = {
@@ -1332,6 +1333,7 @@ export const nb = {
     },
   },
   programme: programmeNb,
+  extraGrants: extraGrantsNb,
 };
 
 /** The shape every language must have. */

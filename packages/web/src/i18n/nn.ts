@@ -1,5 +1,6 @@
 import type { Messages } from './nb.ts';
 import { programmeNn } from '../features/programme/messages.nn.ts';
+import { extraGrantsNn } from '../features/extra-grants/messages.nn.ts';
 
 /** Norsk nynorsk. */
 export const nn: Messages = {
@@ -1333,4 +1334,5 @@ export const nn: Messages = {
     },
   },
   programme: programmeNn,
+  extraGrants: extraGrantsNn,
 };
