@@ -3,6 +3,7 @@ import * as p from './platform.ts';
 import * as pp from './people.ts';
 import * as st from './settlement.ts';
 import * as pr from './programme.ts';
+import * as gr from './grants.ts';
 import { extraGrantEndpoints } from './extra-grants.ts';
 
 /** One endpoint: method, path, request schemas and the success response schema. */
@@ -17,12 +18,31 @@ export type Endpoint = {
   params?: z.ZodType;
   status: 200 | 201 | 204 | 302;
   response?: z.ZodType;
+  /** Bytes the request body may have (default 64 KiB). */
+  bodyLimit?: number;
+  /** A raw upload: the body is the file itself, in one of these content types (no JSON schema). */
+  upload?: readonly string[];
 };
 
 const e = <T extends Endpoint>(x: T) => x;
 
 /** The API, one entry per endpoint. Server routes and the web client are both typed from this. */
 export const api = {
+  grantRates: e({ method: 'GET', path: '/api/grants/rates', summary: 'The grant rate tables: shipped defaults with source and status, and the municipality\'s own rows', status: 200, response: gr.GrantRatesResponse }),
+  putGrantRate: e({ method: 'PUT', path: '/api/grants/rates', summary: 'Correct a rate or add a year (audited)', body: gr.PutGrantRateRequest, status: 200, response: gr.GrantRatesResponse }),
+  deleteGrantRate: e({ method: 'POST', path: '/api/grants/rates/revert', summary: "Remove the municipality's own row: the shipped default applies again (audited)", body: gr.DeleteGrantRateRequest, status: 200, response: gr.GrantRatesResponse }),
+  grantSettings: e({ method: 'GET', path: '/api/grants/settings', summary: 'Grant settings (the split rule for moves)', status: 200, response: gr.GrantSettingsView }),
+  putGrantSettings: e({ method: 'PUT', path: '/api/grants/settings', summary: 'Change the grant settings (audited)', body: gr.PutGrantSettingsRequest, status: 200, response: gr.GrantSettingsView }),
+  personGrants: e({ method: 'GET', path: '/api/grants/persons/:id', summary: "A person's grant schedule with the reasons, and the grant facts (audited)", params: p.IdParams, status: 200, response: gr.PersonGrantsView }),
+  putPersonGrantFacts: e({ method: 'PUT', path: '/api/grants/persons/:id', summary: "Record a person's grant facts (first settlement in Norway, sponsor, IMDinett, moves)", params: p.IdParams, body: gr.PutGrantFactsRequest, status: 200, response: gr.PersonGrantsView }),
+  grantForecast: e({ method: 'POST', path: '/api/grants/forecast', summary: 'Expected grant income per type for this year and the next, with the decision and a what-if', body: gr.ForecastRequest, status: 200, response: gr.ForecastResponse }),
+  importPaymentList: e({ method: 'POST', path: '/api/grants/payment-lists', summary: "Import IMDi's payment list (the file as the body: CSV or XLSX); a report per line", query: gr.PaymentListQuery, status: 200, response: gr.PaymentListImportResponse, bodyLimit: 64 * 1024 * 1024, upload: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] }),
+  listPaymentLists: e({ method: 'GET', path: '/api/grants/payment-lists', summary: 'Payment lists imported', status: 200, response: gr.PaymentListsResponse }),
+  reconcileGrants: e({ method: 'POST', path: '/api/grants/reconcile', summary: "Match the year's payment lines to people and compare with what was expected", body: gr.ReconcileRequest, status: 200, response: gr.ReconcileSummary }),
+  grantReconciliation: e({ method: 'GET', path: '/api/grants/reconciliation', summary: 'Expected vs paid per person and term, and why they differ (audited)', query: gr.ReconciliationQuery, status: 200, response: gr.ReconciliationResponse }),
+  exportReconciliation: e({ method: 'GET', path: '/api/grants/reconciliation/export', summary: 'The differences as a worksheet (XLSX) for change requests to IMDi (audited)', query: gr.ReconciliationExportQuery, status: 200 }),
+  grantOverview: e({ method: 'GET', path: '/api/grants/overview', summary: 'Expected vs received per type, open applications, deadlines and money at risk', query: gr.GrantOverviewQuery, status: 200, response: gr.GrantOverviewResponse }),
+
   health: e({ method: 'GET', path: '/api/health', summary: 'Liveness, database kind and migration version', public: true, status: 200, response: p.HealthResponse }),
 
   csrf: e({ method: 'GET', path: '/api/auth/csrf', summary: 'Pre-session CSRF token (double submit)', public: true, status: 200, response: p.CsrfResponse }),
@@ -69,7 +89,7 @@ export const api = {
 
   listPipeline: e({ method: 'GET', path: '/api/settlement/pipeline', summary: "Every household's stage, next step and due date", query: st.PipelineQuery, status: 200, response: st.PipelineResponse }),
   createSettlementCase: e({ method: 'POST', path: '/api/settlement/cases', summary: "A household offered on IMDi's distribution list (entered by hand)", body: st.CreateCaseRequest, status: 201, response: st.CaseView }),
-  importDistributionList: e({ method: 'POST', path: '/api/settlement/cases/import', summary: "Import IMDi's distribution list (CSV; all rows or none unless valid_only)", body: st.ImportDistributionListRequest, status: 200, response: st.ImportDistributionListResponse }),
+  importDistributionList: e({ method: 'POST', path: '/api/settlement/cases/import', summary: "Import IMDi's distribution list (CSV; all rows or none unless valid_only)", body: st.ImportDistributionListRequest, status: 200, response: st.ImportDistributionListResponse, bodyLimit: 8 * 1024 * 1024 }),
   getSettlementCase: e({ method: 'GET', path: '/api/settlement/cases/:id', summary: "A household's pipeline with members, dwelling and tasks (audited)", params: p.IdParams, status: 200, response: st.CaseView }),
   updateSettlementCase: e({ method: 'PUT', path: '/api/settlement/cases/:id', summary: 'Record the dated facts of the pipeline; settling creates the first weeks\' tasks', params: p.IdParams, body: st.UpdateCaseRequest, status: 200, response: st.CaseView }),
 
@@ -105,7 +125,7 @@ export const api = {
   createOverpayment: e({ method: 'POST', path: '/api/programme/persons/:id/overpayments', summary: 'Record an overpayment to recover from future payments', params: p.IdParams, body: pr.CreateOverpaymentRequest, status: 201, response: pr.OverpaymentListResponse }),
   programmeResults: e({ method: 'GET', path: '/api/programme/results', summary: 'Results: share ending in work or education by year, sex and age group; missing end reasons; follow-up', status: 200, response: pr.ResultsResponse }),
   nirExport: e({ method: 'POST', path: '/api/programme/nir-export', summary: 'Everything NIR requires, as a CSV file (docs/nir.md)', status: 200, response: pr.NirExport }),
-  nirCompare: e({ method: 'POST', path: '/api/programme/nir-compare', summary: "Compare with NIR's participant list (CSV) and list every difference", body: pr.NirCompareRequest, status: 200, response: pr.NirCompareResponse }),
+  nirCompare: e({ method: 'POST', path: '/api/programme/nir-compare', summary: "Compare with NIR's participant list (CSV) and list every difference", body: pr.NirCompareRequest, status: 200, response: pr.NirCompareResponse, bodyLimit: 16 * 1024 * 1024 }),
   programmeLetter: e({ method: 'GET', path: '/api/programme/persons/:id/letters/:kind', summary: 'A decision letter or the participant certificate as PDF (bokmål or nynorsk), with legal basis and complaint information', params: pr.LetterParams, query: pr.LetterQuery, status: 200 }),
   listPaymentRuns: e({ method: 'GET', path: '/api/payment-runs', summary: 'Monthly payment runs', status: 200, response: pr.PaymentRunListResponse }),
   preparePaymentRun: e({ method: 'POST', path: '/api/payment-runs', summary: "Prepare (or prepare again) a month's payment run for every participant", body: pr.PrepareRunRequest, status: 201, response: pr.PaymentRunView }),

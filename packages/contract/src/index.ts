@@ -6,4 +6,5 @@ export * from './people.ts';
 export * from './api.ts';
 export * from './settlement.ts';
 export * from './programme.ts';
+export * from './grants.ts';
 export * from './extra-grants.ts';

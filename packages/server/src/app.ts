@@ -31,6 +31,7 @@ import { registerTasks } from './modules/tasks/routes.ts';
 import { registerProgramme } from './modules/programme/routes.ts';
 import { registerUsers } from './modules/users/routes.ts';
 import { registerExtraGrants } from './modules/extra-grants/routes.ts';
+import { registerGrants } from './modules/grants/routes.ts';
 import { randomUUID } from 'node:crypto';
 
 export type { Deps } from './platform/context.ts';
@@ -110,6 +111,10 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
 
+  // Uploads (api entries with `upload`): the body is the file, handed to the handler as a stream
+  // so a large list is parsed while it arrives. The handler enforces the size limit.
+  app.addContentTypeParser(['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], (_req, payload, done) => done(null, payload));
+
   app.decorateRequest('session', null);
   // Authentication: the session cookie is resolved before anything else of the request is read.
   app.addHook('onRequest', async (req, reply) => {
@@ -156,6 +161,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   registerTasks(app, deps);
   registerProgramme(app, deps);
   registerExtraGrants(app, deps);
+  registerGrants(app, deps);
   registerAudit(app, deps);
   registerDev(app, deps);
 

@@ -60,6 +60,7 @@ export function route<N extends EndpointName>(
   app.route({
     method: ep.method,
     url: ep.path,
+    ...(ep.bodyLimit ? { bodyLimit: ep.bodyLimit } : {}),
     schema: {
       summary: ep.summary,
       operationId: name,
@@ -71,6 +72,12 @@ export function route<N extends EndpointName>(
     },
     onRequest: ep.public ? [csrfGuard(opts.secure)] : [requireSession, csrfGuard(opts.secure)],
     handler: async (req, reply) => {
+      if (ep.upload) {
+        const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+        if (!ep.upload.includes(type)) {
+          throw new AppError('VALIDATION', `Send the file itself as the request body, as ${ep.upload.join(' or ')}`, { fields: [{ path: 'body', message: `content type ${type || 'missing'} is not accepted` }] });
+        }
+      }
       const result = await handler({
         body: req.body as Field<N, 'body'>,
         query: req.query as Field<N, 'query'>,

@@ -136,7 +136,8 @@ export async function duplicateCandidates(
   const conds = [];
   if (p.nationalId) conds.push(sql`p.national_id = ${p.nationalId}`);
   if (p.dufNumber) conds.push(sql`p.duf_number = ${p.dufNumber}`);
-  if (p.nameNormalised) conds.push(sql`(${p.nameNormalised} <% p.search_text OR ${p.nameKey} <% p.search_text)`);
+  // The name condition through the index-using function (migration 0010), not `<%` under the policy.
+  if (p.nameNormalised) conds.push(sql`p.id IN (SELECT m.id FROM eidor_person_name_matches(${p.nameNormalised}, ${p.nameKey}) m)`);
   if (conds.length === 0) return [];
   const reach = p.teamUnitIds
     ? sql`AND EXISTS (SELECT 1 FROM person_team t WHERE t.person_id = p.id AND t.unit_id = ANY(${uuidArray(p.teamUnitIds)}::uuid[]))`

@@ -1,0 +1,413 @@
+import type { FastifyInstance } from 'fastify';
+import {
+  ageOn,
+  can,
+  canAccessPerson,
+  COUNTS_AGAINST_DECISION,
+  DEFAULT_GRANT_RATES,
+  forecast,
+  grantSchedule,
+  GRANT_TYPE_OF,
+  osloDate,
+  remainingMix,
+  settledCategory,
+  type GrantCode,
+  type Mix,
+  type MixKind,
+  type Permission,
+} from '@eidor/domain';
+import type { GrantFactsFields, GrantRateView } from '@eidor/contract';
+import type { z } from 'zod';
+import { rows } from '../../db/raw.ts';
+import { withTenant, type Ctx, type Deps } from '../../platform/context.ts';
+import { AppError, forbidden, notFound, versionConflict } from '../../platform/errors.ts';
+import { route } from '../../platform/http.ts';
+import { loadReachablePerson } from '../persons/public.ts';
+import { loadFacts, loadGrantRates, loadSettings, ownRates, toGrantFacts, type FactsRow } from './facts.ts';
+import { importPaymentList } from './payment-list.ts';
+import { reconcileYear } from './reconcile.ts';
+import { reconciliationWorkbook } from './worksheet.ts';
+import { grantOverview } from './overview.ts';
+
+function requirePermission(ctx: Ctx, p: Permission) {
+  if (!can(ctx.actor, p).allowed) throw forbidden();
+}
+
+async function ratesView(ctx: Ctx) {
+  const own = await ownRates(ctx.tx, ctx.actor.municipalityId);
+  const ownKey = new Map(own.map((r) => [`${r.code}|${r.year}`, r]));
+  type View = z.output<typeof GrantRateView>;
+  const out: View[] = DEFAULT_GRANT_RATES.filter((d) => !ownKey.has(`${d.code}|${d.year}`)).map((d) => ({
+    code: d.code,
+    type: GRANT_TYPE_OF[d.code],
+    year: d.year,
+    amount: d.amount,
+    source: d.source,
+    status: d.status,
+    note: d.note ?? null,
+    own: false,
+    defaultAmount: d.amount,
+    version: null,
+    updatedAt: null,
+  }));
+  for (const r of own) {
+    const def = DEFAULT_GRANT_RATES.find((d) => d.code === r.code && d.year === r.year);
+    out.push({
+      code: r.code,
+      type: GRANT_TYPE_OF[r.code],
+      year: r.year,
+      amount: Number(r.amount),
+      source: r.source,
+      status: r.status,
+      note: r.note,
+      own: true,
+      defaultAmount: def?.amount ?? null,
+      version: r.version,
+      updatedAt: new Date(r.updated_at).toISOString(),
+    });
+  }
+  out.sort((a, b) => a.code.localeCompare(b.code) || a.year - b.year);
+  return { rates: out, mayEdit: can(ctx.actor, 'grants.rates').allowed };
+}
+
+type FactsIn = z.output<typeof GrantFactsFields>;
+
+function factsOf(r: FactsRow): FactsIn {
+  return {
+    firstSettlementDate: r.first_settlement_date,
+    settledByAgreement: r.settled_by_agreement,
+    imdinettRegisteredDate: r.imdinett_registered_date,
+    sponsorFirstSettlementDate: r.sponsor_first_settlement_date,
+    sponsorPermitType: r.sponsor_permit_type as FactsIn['sponsorPermitType'],
+    sponsorWasFamilyImmigrant: r.sponsor_was_family_immigrant ?? false,
+    sponsorNordicCitizen: r.sponsor_nordic_citizen ?? false,
+    familyApplicationDate: r.family_application_date,
+    specialAgreement: r.special_agreement ?? false,
+    movedTo: r.moved_to,
+    emigratedDate: r.emigrated_date,
+  };
+}
+
+async function personGrants(ctx: Ctx, personId: string, audit: boolean) {
+  const { relationships } = await loadReachablePerson(ctx, personId);
+  const read = canAccessPerson(ctx.actor, 'read', 'economy', relationships);
+  if (!read.allowed) throw notFound();
+  const [row] = await loadFacts(ctx.tx, ctx.actor.municipalityId, personId);
+  if (!row) throw notFound();
+  const [rates, settings] = await Promise.all([loadGrantRates(ctx.tx, ctx.actor.municipalityId), loadSettings(ctx.tx, ctx.actor.municipalityId)]);
+  const facts = toGrantFacts(row);
+  const s = grantSchedule(facts, { rates, splitRule: settings.splitRule });
+  if (audit) await ctx.audit({ action: 'grants.person.read', subjectType: 'person', subjectId: personId, categories: ['identity', 'economy'], via: read.via });
+  return {
+    personId,
+    facts: factsOf(row),
+    factsVersion: row.facts_version,
+    derived: {
+      settlementDate: row.settlement_date,
+      firstSettlementDate: s.firstSettlementDate,
+      householdSize: facts.householdSize,
+      sponsorInRegister: row.sponsor_id !== null,
+      motherSettlementDate: row.mother_settlement_date,
+      populationRegisteredDate: row.population_registered_date,
+    },
+    eligible: s.eligible,
+    category: s.category,
+    windowYears: s.windowYears,
+    reasons: s.reasons,
+    lines: s.lines,
+    total: s.lines.reduce((a, l) => a + (l.amount ?? 0), 0),
+    splitRule: settings.splitRule,
+    mayEdit: canAccessPerson(ctx.actor, 'write', 'economy', relationships).allowed,
+  };
+}
+
+/** The kind of person of a mix, for the recent settlement mix. */
+function mixKind(r: FactsRow): MixKind {
+  const on = r.settlement_date!;
+  const age = ageOn(r.birth_date, on);
+  if (r.arrival_category === 'unaccompanied_minor') return 'unaccompanied_minor';
+  if (age < 6) return 'child_under_6';
+  if (age < 18) return 'child';
+  if (age >= 60) return 'elderly';
+  return (r.household_size ?? 1) <= 1 ? 'single_adult' : 'adult_in_family';
+}
+
+export function registerGrants(app: FastifyInstance, deps: Deps): void {
+  const o = { secure: deps.config.env === 'production' };
+
+  route(app, 'grantRates', o, async ({ req }) =>
+    withTenant(deps, req, async (ctx) => {
+      if (!can(ctx.actor, 'grants.view').allowed && !can(ctx.actor, 'grants.rates').allowed && !can(ctx.actor, 'extra_grants.manage').allowed) throw forbidden();
+      return ratesView(ctx);
+    }),
+  );
+
+  route(app, 'putGrantRate', o, async ({ req, body }) =>
+    withTenant(deps, req, async (ctx) => {
+      requirePermission(ctx, 'grants.rates');
+      const m = ctx.actor.municipalityId;
+      const current = (await ownRates(ctx.tx, m)).find((r) => r.code === body.code && r.year === body.year);
+      if (current) {
+        if (body.version !== current.version) throw versionConflict();
+        await rows(
+          ctx.tx,
+          `UPDATE grant_rates SET amount = $4, source = $5, status = $6, note = $7, version = version + 1, updated_at = $8, updated_by = $9
+            WHERE municipality_id = $1 AND code = $2 AND year = $3`,
+          [m, body.code, body.year, body.amount, body.source, body.status, body.note, ctx.now.toISOString(), ctx.actor.userId],
+        );
+      } else {
+        if (body.version !== null) throw versionConflict();
+        await rows(
+          ctx.tx,
+          `INSERT INTO grant_rates (municipality_id, code, year, amount, source, status, note, updated_at, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+          [m, body.code, body.year, body.amount, body.source, body.status, body.note, ctx.now.toISOString(), ctx.actor.userId],
+        );
+      }
+      const corrects = DEFAULT_GRANT_RATES.some((d) => d.code === body.code && d.year === body.year);
+      await ctx.audit({ action: current ? 'grants.rate.update' : corrects ? 'grants.rate.correct' : 'grants.rate.add', subjectType: 'grant_rate', subjectId: `${body.code} ${body.year}`, categories: [] });
+      return ratesView(ctx);
+    }),
+  );
+
+  route(app, 'deleteGrantRate', o, async ({ req, body }) =>
+    withTenant(deps, req, async (ctx) => {
+      requirePermission(ctx, 'grants.rates');
+      const current = (await ownRates(ctx.tx, ctx.actor.municipalityId)).find((r) => r.code === body.code && r.year === body.year);
+      if (!current) throw notFound();
+      if (current.version !== body.version) throw versionConflict();
+      await rows(ctx.tx, 'DELETE FROM grant_rates WHERE municipality_id = $1 AND code = $2 AND year = $3', [ctx.actor.municipalityId, body.code, body.year]);
+      await ctx.audit({ action: 'grants.rate.revert', subjectType: 'grant_rate', subjectId: `${body.code} ${body.year}`, categories: [] });
+      return ratesView(ctx);
+    }),
+  );
+
+  route(app, 'grantSettings', o, async ({ req }) =>
+    withTenant(deps, req, async (ctx) => {
+      requirePermission(ctx, 'grants.view');
+      return loadSettings(ctx.tx, ctx.actor.municipalityId);
+    }),
+  );
+
+  route(app, 'putGrantSettings', o, async ({ req, body }) =>
+    withTenant(deps, req, async (ctx) => {
+      requirePermission(ctx, 'grants.manage');
+      const m = ctx.actor.municipalityId;
+      const current = await loadSettings(ctx.tx, m);
+      if (current.version !== body.version) throw versionConflict();
+      await rows(
+        ctx.tx,
+        `INSERT INTO grant_settings (municipality_id, split_rule, version, updated_at, updated_by) VALUES ($1, $2, 1, $3, $4)
+         ON CONFLICT (municipality_id) DO UPDATE SET split_rule = excluded.split_rule, version = grant_settings.version + 1, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+        [m, body.splitRule, ctx.now.toISOString(), ctx.actor.userId],
+      );
+      await ctx.audit({ action: 'grants.settings.update', subjectType: 'grant_settings', categories: [] });
+      return loadSettings(ctx.tx, m);
+    }),
+  );
+
+  route(app, 'personGrants', o, async ({ req, params }) => withTenant(deps, req, (ctx) => personGrants(ctx, params.id, true)));
+
+  route(app, 'putPersonGrantFacts', o, async ({ req, params, body }) =>
+    withTenant(deps, req, async (ctx) => {
+      const { relationships, person } = await loadReachablePerson(ctx, params.id);
+      const write = canAccessPerson(ctx.actor, 'write', 'economy', relationships);
+      if (!write.allowed) {
+        if (!canAccessPerson(ctx.actor, 'read', 'economy', relationships).allowed) throw notFound();
+        throw forbidden();
+      }
+      const f = body.facts;
+      const fields: { path: string; message: string }[] = [];
+      if (f.firstSettlementDate && person.settlementDate && f.firstSettlementDate > person.settlementDate) {
+        fields.push({ path: 'facts.firstSettlementDate', message: 'is after the settlement date in this municipality; the first settlement in Norway cannot be later' });
+      }
+      if (f.firstSettlementDate && f.firstSettlementDate < person.birthDate) fields.push({ path: 'facts.firstSettlementDate', message: 'is before the birth date' });
+      if (f.emigratedDate && person.settlementDate && f.emigratedDate < person.settlementDate) fields.push({ path: 'facts.emigratedDate', message: 'is before the settlement date' });
+      if (f.imdinettRegisteredDate && person.settlementDate && f.imdinettRegisteredDate < person.settlementDate) {
+        fields.push({ path: 'facts.imdinettRegisteredDate', message: 'is before the settlement date it registers' });
+      }
+      if (f.movedTo && person.status !== 'moved_away') fields.push({ path: 'facts.movedTo', message: 'is only for a person whose status is moved away' });
+      if (fields.length > 0) throw new AppError('VALIDATION', `Invalid body: ${fields.map((x) => `${x.path} ${x.message}`).join('; ')}`, { fields });
+      const m = ctx.actor.municipalityId;
+      const existing = await rows<{ version: number }>(ctx.tx, 'SELECT version FROM person_grant_facts WHERE person_id = $1 FOR UPDATE', [params.id]);
+      const values = [
+        params.id, m, f.firstSettlementDate, f.settledByAgreement, f.imdinettRegisteredDate, f.sponsorFirstSettlementDate, f.sponsorPermitType,
+        f.sponsorWasFamilyImmigrant, f.sponsorNordicCitizen, f.familyApplicationDate, f.specialAgreement, f.movedTo, f.emigratedDate, ctx.now.toISOString(), ctx.actor.userId,
+      ];
+      if (existing[0]) {
+        if (body.version !== existing[0].version) throw versionConflict();
+        await rows(
+          ctx.tx,
+          `UPDATE person_grant_facts SET first_settlement_date = $3, settled_by_agreement = $4, imdinett_registered_date = $5, sponsor_first_settlement_date = $6,
+                  sponsor_permit_type = $7, sponsor_was_family_immigrant = $8, sponsor_nordic_citizen = $9, family_application_date = $10, special_agreement = $11,
+                  moved_to = $12, emigrated_date = $13, updated_at = $14, updated_by = $15, version = version + 1
+            WHERE person_id = $1 AND municipality_id = $2`,
+          values,
+        );
+      } else {
+        if (body.version !== null) throw versionConflict();
+        await rows(
+          ctx.tx,
+          `INSERT INTO person_grant_facts (person_id, municipality_id, first_settlement_date, settled_by_agreement, imdinett_registered_date, sponsor_first_settlement_date,
+                  sponsor_permit_type, sponsor_was_family_immigrant, sponsor_nordic_citizen, family_application_date, special_agreement, moved_to, emigrated_date, updated_at, updated_by)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+          values,
+        );
+      }
+      await ctx.audit({ action: 'grants.person.facts', subjectType: 'person', subjectId: params.id, categories: ['economy'], via: write.via });
+      return personGrants(ctx, params.id, false);
+    }),
+  );
+
+  route(app, 'grantForecast', o, async ({ req, body }) =>
+    withTenant(deps, req, async (ctx) => {
+      requirePermission(ctx, 'grants.view');
+      const m = ctx.actor.municipalityId;
+      const fromYear = body.fromYear ?? Number(osloDate(ctx.now).slice(0, 4));
+      const [facts, rates, settings, yearRows] = await Promise.all([
+        loadFacts(ctx.tx, m),
+        loadGrantRates(ctx.tx, m),
+        loadSettings(ctx.tx, m),
+        rows<{ decided_total: number | null }>(ctx.tx, 'SELECT decided_total FROM settlement_years WHERE municipality_id = $1 AND year = $2', [m, fromYear]),
+      ]);
+      const people = facts.map(toGrantFacts);
+      const opts = { rates, splitRule: settings.splitRule };
+      let against = 0;
+      const recent: Mix = {};
+      for (const f of facts) {
+        if (!f.settlement_date) continue;
+        const y = Number(f.settlement_date.slice(0, 4));
+        const cat = settledCategory({ arrivalCategory: f.arrival_category, birthDate: f.birth_date, settlementDate: f.settlement_date });
+        if (y === fromYear && cat && COUNTS_AGAINST_DECISION[cat]) against++;
+        if (y >= fromYear - 3 && y <= fromYear && cat && COUNTS_AGAINST_DECISION[cat]) {
+          const k = mixKind(f);
+          recent[k] = (recent[k] ?? 0) + 1;
+        }
+      }
+      const decided = yearRows[0]?.decided_total ?? null;
+      const rest = body.includeDecision ? remainingMix(decided, against, recent) : {};
+      const midYear = `${fromYear}-07-01`;
+      const today = osloDate(ctx.now);
+      const plannedDate = today > midYear && today.startsWith(String(fromYear)) ? today : midYear;
+      const base = { fromYear, years: body.years, people };
+      const settled = forecast(base, opts);
+      const withDecision = forecast({ ...base, planned: { mix: rest, date: plannedDate } }, opts);
+      const withWhatIf = body.whatIf ? forecast({ ...base, planned: { mix: rest, date: plannedDate }, whatIf: { mix: body.whatIf.mix, date: body.whatIf.date ?? midYear } }, opts) : null;
+      const last = withWhatIf ?? withDecision;
+      return {
+        fromYear,
+        settled: settled.years,
+        withDecision: withDecision.years,
+        withWhatIf: withWhatIf?.years ?? null,
+        decision: { year: fromYear, decided, settledAgainstDecision: against, remainingMix: rest },
+        people: settled.people,
+        undetermined: settled.undetermined,
+        rateWarnings: last.rateWarnings as { code: GrantCode; year: number; status: 'verified' | 'unverified' | 'estimate'; carriedFrom: number | null }[],
+        missingRates: last.missingRates as { code: GrantCode; year: number }[],
+        splitRule: settings.splitRule,
+      };
+    }),
+  );
+
+  route(app, 'importPaymentList', o, async ({ req, query }) =>
+    withTenant(deps, req, async (ctx) => {
+      requirePermission(ctx, 'grants.manage');
+      const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+      return importPaymentList(deps, ctx, req.body as AsyncIterable<Buffer>, type, query);
+    }),
+  );
+
+  route(app, 'listPaymentLists', o, async ({ req }) =>
+    withTenant(deps, req, async (ctx) => {
+      requirePermission(ctx, 'grants.view');
+      const r = await rows<{ id: string; file_kind: 'csv' | 'xlsx'; lines: number; imported_lines: number; terms: string[]; imported_at: string; email: string | null }>(
+        ctx.tx,
+        `SELECT l.id, l.file_kind, l.lines, l.imported_lines, l.terms, l.imported_at::text AS imported_at, u.email
+           FROM grant_payment_lists l LEFT JOIN users u ON u.id = l.imported_by
+          WHERE l.municipality_id = $1 ORDER BY l.imported_at DESC LIMIT 200`,
+        [ctx.actor.municipalityId],
+      );
+      return {
+        lists: r.map((x) => ({ id: x.id, fileKind: x.file_kind, lines: x.lines, importedLines: x.imported_lines, terms: x.terms, importedAt: new Date(x.imported_at).toISOString(), importedBy: x.email })),
+      };
+    }),
+  );
+
+  route(app, 'reconcileGrants', o, async ({ req, body }) =>
+    withTenant(deps, req, async (ctx) => {
+      requirePermission(ctx, 'grants.manage');
+      return reconcileYear(ctx, body.year);
+    }),
+  );
+
+  route(app, 'grantReconciliation', o, async ({ req, query }) =>
+    withTenant(deps, req, async (ctx) => {
+      requirePermission(ctx, 'grants.view');
+      const m = ctx.actor.municipalityId;
+      const s = await rows<{ summary: unknown }>(ctx.tx, 'SELECT summary FROM grant_reconciliations WHERE municipality_id = $1 AND year = $2', [m, query.year]);
+      const summary = (s[0]?.summary as Record<string, unknown> | undefined) ?? {
+        year: query.year,
+        reconciledAt: null,
+        expected: 0,
+        paid: 0,
+        difference: 0,
+        agreeing: 0,
+        byReason: [],
+        matched: { nationalId: 0, dufNumber: 0, nameBirthDate: 0, unmatched: 0 },
+      };
+      const params: unknown[] = [m, query.year, query.limit, query.offset];
+      const reasonCond = query.reason ? `AND r.reason = $${params.push(query.reason)}` : '';
+      const list = await rows<{
+        id: string; person_id: string | null; given_name: string | null; family_name: string | null; birth_date: string | null; term: string; code: GrantCode;
+        expected_ore: string; paid_ore: string; reason: string; detail: Record<string, string | number | null>; total: string;
+      }>(
+        ctx.tx,
+        `SELECT r.id::text AS id, r.person_id, p.given_name, p.family_name, to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date, r.term, r.code,
+                r.expected_ore::text AS expected_ore, r.paid_ore::text AS paid_ore, r.reason, r.detail, count(*) OVER ()::text AS total
+           FROM grant_reconciliation_rows r LEFT JOIN persons p ON p.id = r.person_id
+          WHERE r.municipality_id = $1 AND r.year = $2 ${reasonCond}
+          ORDER BY abs(r.paid_ore - r.expected_ore) DESC, r.term, r.id
+          LIMIT $3 OFFSET $4`,
+        params,
+      );
+      if (list.length > 0) await ctx.audit({ action: 'grants.reconciliation.read', subjectType: 'grant_reconciliation', subjectId: String(query.year), categories: ['identity', 'economy'] });
+      return {
+        summary: summary as never,
+        total: Number(list[0]?.total ?? 0),
+        rows: list.map((r) => ({
+          id: Number(r.id),
+          personId: r.person_id,
+          name: r.person_id ? `${r.given_name} ${r.family_name}` : ((r.detail.name as string | null) ?? null),
+          birthDate: r.person_id ? r.birth_date : ((r.detail.birthDate as string | null) ?? null),
+          term: r.term,
+          code: r.code,
+          expected: Number(r.expected_ore) / 100,
+          paid: Number(r.paid_ore) / 100,
+          difference: (Number(r.paid_ore) - Number(r.expected_ore)) / 100,
+          reason: r.reason as never,
+          detail: r.detail,
+        })),
+      };
+    }),
+  );
+
+  route(app, 'exportReconciliation', o, async ({ req, reply, query }) =>
+    withTenant(deps, req, async (ctx) => {
+      requirePermission(ctx, 'grants.manage');
+      const buf = await reconciliationWorkbook(ctx, query.year);
+      await ctx.audit({ action: 'grants.reconciliation.export', subjectType: 'grant_reconciliation', subjectId: String(query.year), categories: ['identity', 'economy'] });
+      reply
+        .code(200)
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="imdi-endringsforesporsler-${query.year}.xlsx"`)
+        .send(buf);
+    }),
+  );
+
+  route(app, 'grantOverview', o, async ({ req, query }) =>
+    withTenant(deps, req, async (ctx) => {
+      requirePermission(ctx, 'grants.view');
+      return grantOverview(ctx, query.year ?? Number(osloDate(ctx.now).slice(0, 4)));
+    }),
+  );
+}
+
