@@ -491,17 +491,19 @@ async function main() {
       const q = kit.buildPersonSearch({ municipalityId: m, teamUnitIds: null, q: w.body.q, limit: 25, offset: 0 });
       for (const asApp of [true, false]) {
         await db.query('BEGIN');
-        if (asApp) {
-          await db.query(`SET LOCAL ROLE ${kit.APP_ROLE}`);
-          await db.query("SELECT set_config('app.municipality_id', $1, true), set_config('app.user_id', $2, true)", [m, user.id]);
-        }
+        if (asApp) await db.query(`SET LOCAL ROLE ${kit.APP_ROLE}`);
+        await db.query("SELECT set_config('app.municipality_id', $1, true), set_config('app.user_id', $2, true)", [m, user.id]);
         await db.query(kit.SET_THRESHOLD_SQL);
         const plan = (await db.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${q.text}`, q.values)).rows[0]['QUERY PLAN'][0];
+        // The name matching runs inside eidor_person_name_matches (migration 0010): plan its body too.
+        const body = (await db.query("SELECT prosrc FROM pg_proc WHERE proname = 'eidor_person_name_matches'")).rows[0]?.prosrc ?? '';
+        const names = q.values.slice(1, 3);
+        const inner = body ? (await db.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${body.replace(/\bqn\b/g, '$1::text').replace(/\bqk\b/g, '$2::text')}`, names)).rows[0]['QUERY PLAN'][0] : null;
         await db.query('COMMIT');
-        const text = JSON.stringify(plan);
+        const text = JSON.stringify(plan) + JSON.stringify(inner ?? {});
         const trigram = /%>|<%/.test(text.match(/"Index Cond":"[^"]*"/g)?.join(' ') ?? '');
         console.log(
-          `  EXPLAIN ${w.name} as ${asApp ? 'the app role (RLS)' : 'the table owner'}: ${f1(plan['Execution Time'])} ms, ${w.total} matches, ` +
+          `  EXPLAIN ${w.name} as ${asApp ? 'the app role (RLS)' : 'the table owner'}: ${f1(plan['Execution Time'])} ms (name matching ${inner ? f1(inner['Execution Time']) : '–'} ms), ${w.total} matches, ` +
             `persons_search_idx ${text.includes('persons_search_idx') ? (trigram ? 'on municipality + trigrams' : 'on municipality only, trigrams as a filter') : 'NOT USED'}${text.includes('"Seq Scan"') ? ', SEQ SCAN' : ''}`,
         );
       }

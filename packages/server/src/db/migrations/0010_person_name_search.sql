@@ -12,6 +12,8 @@
 CREATE FUNCTION eidor_person_name_matches(qn text, qk text)
 RETURNS TABLE (id uuid, score real)
 LANGUAGE sql STABLE SECURITY DEFINER
+-- A few hundred matches at most in a municipality: the caller then joins persons by primary key.
+ROWS 100
 SET search_path = public, pg_temp
 AS $$
   SELECT p.id, greatest(word_similarity(qn, p.search_text), word_similarity(qk, p.search_text))

@@ -47,7 +47,8 @@ export function buildPersonSearch(p: SearchParams): { text: string; values: unkn
       break;
     case 'name': {
       const qn = $(query.normalised);
-      const qk = $(query.key);
+      // A skeleton of under four letters ("moham" → "mhm") matches half the register: only longer ones help.
+      const qk = $(query.key.replace(/\s/g, '').length >= 4 ? query.key : null);
       // `<%`: word similarity of the query to the best-matching part of the names ≥ threshold,
       // found with the index by eidor_person_name_matches (migration 0010 says why a function).
       from = `eidor_person_name_matches(${qn}, ${qk}) m JOIN persons p ON p.id = m.id`;
