@@ -63,13 +63,33 @@ export type ProgrammeView = z.infer<typeof ProgrammeView>;
 
 // ---------- Attendance ----------
 
-export const WeekQuery = z.object({ weekStart: CalendarDate }).strict();
+export const WeekQuery = z
+  .object({
+    weekStart: CalendarDate,
+    /** A class or group: the participants on this unit's team (e.g. an adult-education class). */
+    unitId: Uuid.optional(),
+  })
+  .strict();
+/** Hours of one day spent on (or absent from) one measure of the integration plan in force that day. */
+export const AttendanceMeasure = z
+  .object({
+    planId: Uuid,
+    /** The measure's position in the plan's list (0-based); an adopted plan never changes. */
+    measureNo: z.number().int().min(0).max(29),
+    presentHours: z.number().min(0).max(24).multipleOf(0.25),
+    absentHours: z.number().min(0).max(24).multipleOf(0.25).default(0),
+    /** The absence of these hours; null = the day's kind. Only the day's kind or unexcused. */
+    absenceKind: AttendanceAbsence.nullable().default(null),
+  })
+  .strict();
 export const AttendanceDay = z
   .object({
     day: CalendarDate,
     plannedHours: z.number().min(0).max(24).multipleOf(0.25),
     presentHours: z.number().min(0).max(24).multipleOf(0.25),
     absenceKind: AttendanceAbsence.nullable().default(null),
+    /** Hours per measure; omitted = the stored split is kept (and must still fit the day). */
+    measures: z.array(AttendanceMeasure).max(30).optional(),
   })
   .strict();
 export const WeekGridRequest = z
@@ -87,9 +107,23 @@ export const WeekGridResponse = z.object({
       programmeStart: z.string().nullable(),
       programmeEnd: z.string().nullable(),
       weeklyHours: z.number().nullable(),
-      days: z.array(z.object({ day: z.string(), plannedHours: z.number(), presentHours: z.number(), absenceKind: AttendanceAbsence.nullable() })),
+      days: z.array(
+        z.object({
+          day: z.string(),
+          plannedHours: z.number(),
+          presentHours: z.number(),
+          absenceKind: AttendanceAbsence.nullable(),
+          measures: z.array(z.object({ planId: Uuid, measureNo: z.number().int(), presentHours: z.number(), absentHours: z.number(), absenceKind: AttendanceAbsence.nullable() })),
+        }),
+      ),
+      /** The measures of the integration plan(s) in force during the week that run on one of its days. */
+      measures: z.array(z.object({ planId: Uuid, measureNo: z.number().int(), type: z.string(), description: z.string(), from: z.string(), to: z.string(), hoursPerWeek: z.number() })),
+      /** Rolling 12-month absence counters at the end of the week. */
+      counters: z.object({ selfCertifications: z.number(), selfCertificationsLimit: z.number(), childSickDays: z.number(), childSickDaysLimit: z.number(), unexcusedDays: z.number() }),
     }),
   ),
+  /** Classes or groups to choose from: units on the teams of the week's participants. */
+  groups: z.array(z.object({ unitId: Uuid, name: z.string(), participants: z.number().int() })),
   saved: z.number().int(),
 });
 

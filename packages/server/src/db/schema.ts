@@ -447,3 +447,21 @@ export const overpayments = pgTable('overpayments', {
   createdBy: uuid('created_by'),
   version: integer('version').notNull().default(0),
 });
+
+/** Hours of a day per measure of the integration plan in force that day (migration 0007). */
+export const attendanceMeasures = pgTable(
+  'attendance_measures',
+  {
+    municipalityId: uuid('municipality_id').notNull(),
+    personId: uuid('person_id').notNull(),
+    day: day('day').notNull(),
+    planId: uuid('plan_id').notNull(),
+    measureNo: integer('measure_no').notNull(),
+    presentHours: numeric('present_hours', { mode: 'number' }).notNull(),
+    absentHours: numeric('absent_hours', { mode: 'number' }).notNull(),
+    absenceKind: text('absence_kind'),
+    recordedAt: ts('recorded_at').notNull(),
+    recordedBy: uuid('recorded_by'),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.day, t.planId, t.measureNo] })],
+);

@@ -38,6 +38,22 @@ export function programmeEnd(p: Pick<Participant, 'startDate' | 'endDate' | 'pla
   return addDays(addMonths(p.startDate, p.plannedMonths + p.extensionMonths), -1);
 }
 
+/** A day as the benefit reads it: the attendance row and, when the day is split over measures, the split's sums. */
+export type BenefitDay = AttendanceRow & { measureAbsentHours?: number; measureUnexcusedHours?: number };
+
+/**
+ * A day's unexcused absence: a whole day when nothing was attended and all of it is unexcused, else
+ * hours (integreringsloven § 21: in proportion to the absence, hour unit 1/1850 of the annual amount).
+ * Hours split over measures count with their own kind; the unsplit rest of the day with the day's kind.
+ */
+export function unexcusedOf(d: BenefitDay): UnexcusedAbsence {
+  const splitAbsent = d.measureAbsentHours ?? 0;
+  const splitUnexcused = d.measureUnexcusedHours ?? 0;
+  const rest = Math.max(0, d.plannedHours - d.presentHours - splitAbsent);
+  if (d.absenceKind === 'unexcused' && d.presentHours === 0 && splitUnexcused >= splitAbsent) return { date: d.day, unit: 'day', quantity: 1 };
+  return { date: d.day, unit: 'hour', quantity: splitUnexcused + (d.absenceKind === 'unexcused' ? rest : 0) };
+}
+
 /**
  * One participant's benefit for a month from the programme and the attendance register: days in
  * the programme (minus leave without benefit; nothing while suspended), unexcused absence as hours
@@ -46,7 +62,7 @@ export function programmeEnd(p: Pick<Participant, 'startDate' | 'endDate' | 'pla
 export function benefitFor(
   p: Participant,
   month: string,
-  days: readonly AttendanceRow[],
+  days: readonly BenefitDay[],
   recover = 0,
   otherBenefits: readonly { kind: string; monthlyAmount: number; earnedBeforeProgramme: boolean }[] = [],
 ): BenefitResult {
@@ -67,10 +83,8 @@ export function benefitFor(
     if (runStart) participation.push({ from: runStart, to });
   }
   const unexcused: UnexcusedAbsence[] = days
-    .filter((d) => d.absenceKind === 'unexcused' && compareDates(d.day, period.from) >= 0 && compareDates(d.day, period.to) <= 0)
-    .map((d) =>
-      d.presentHours === 0 ? { date: d.day, unit: 'day' as const, quantity: 1 } : { date: d.day, unit: 'hour' as const, quantity: Math.max(0, d.plannedHours - d.presentHours) },
-    )
+    .filter((d) => (d.absenceKind === 'unexcused' || (d.measureUnexcusedHours ?? 0) > 0) && compareDates(d.day, period.from) >= 0 && compareDates(d.day, period.to) <= 0)
+    .map((d) => unexcusedOf(d))
     .filter((u) => u.quantity > 0);
   const regime = regimeOf(p.permitType, p.permitDate) ?? 'integl';
   return calculateBenefit({

@@ -162,6 +162,114 @@ describe('integration plan, other benefits and overpayments', () => {
   });
 });
 
+describe('hours per measure of the integration plan', () => {
+  // Plan 1 (decided 2026-10-20) has Norwegian (#0) and work practice (#1); plan 2 (decided 2026-11-20) only Norwegian.
+  const split = (planId: string, measureNo: number, presentHours: number, absentHours = 0, absenceKind: string | null = null) => ({ planId, measureNo, presentHours, absentHours, absenceKind });
+  let plan1: string;
+  let plan2: string;
+
+  beforeAll(async () => {
+    const plans = (await advisor.get(`/api/programme/persons/${personId}/plans`)).json().items;
+    plan1 = plans.find((p: { planNo: number }) => p.planNo === 1).id;
+    plan2 = plans.find((p: { planNo: number }) => p.planNo === 2).id;
+  });
+
+  it('offers the measures of the plan in force on each day of the week, the groups and the counters', async () => {
+    const grid = (await advisor.get('/api/programme/attendance?weekStart=2026-11-16')).json();
+    const row = grid.rows.find((r: { personId: string }) => r.personId === personId);
+    expect(row.measures.map((m: { planId: string; measureNo: number; type: string }) => [m.planId, m.measureNo, m.type])).toEqual([
+      [plan1, 0, 'norwegian'],
+      [plan1, 1, 'work_practice'],
+      [plan2, 0, 'norwegian'],
+    ]);
+    expect(row.counters).toMatchObject({ childSickDays: 1, unexcusedDays: 2, selfCertificationsLimit: 4 });
+    expect(grid.groups.map((g: { unitId: string }) => g.unitId)).toContain(w.a.unitIds.adulted);
+    const klass = (await advisor.get(`/api/programme/attendance?weekStart=2026-11-16&unitId=${w.a.unitIds.adulted}`)).json();
+    expect(klass.rows.map((r: { personId: string }) => r.personId)).toEqual([personId]);
+    expect((await advisor.get(`/api/programme/attendance?weekStart=2026-11-16&unitId=${w.a.unitIds.nav}`)).json().rows).toEqual([]);
+  });
+
+  it('refuses a measure not in the plan in force or not running that day, more hours than the day has, and another absence kind; writes nothing', async () => {
+    const before = await snapshot(w.database, 'attendance_measures');
+    const attendanceBefore = await snapshot(w.database, 'attendance');
+    const bad = await advisor.put('/api/programme/attendance', {
+      weekStart: '2026-11-16',
+      rows: [
+        {
+          personId,
+          days: [
+            { ...day('2026-11-16', 7.5, 7.5), measures: [split(plan2, 0, 3)] },
+            { ...day('2026-11-17', 7.5, 7.5), measures: [split(plan1, 0, 5), split(plan1, 1, 5)] },
+            { ...day('2026-11-18', 7.5, 5.5, 'welfare'), measures: [split(plan1, 0, 3.5), split(plan1, 1, 2, 2, 'self_certified')] },
+            { ...day('2026-11-19', 7.5, 7.5), measures: [split(plan1, 7, 1), split(plan1, 0, 1), split(plan1, 0, 1)] },
+          ],
+        },
+      ],
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields.map((f: { path: string }) => f.path)).toEqual([
+      'rows.0.days.0.measures.0.measureNo',
+      'rows.0.days.1.measures',
+      'rows.0.days.2.measures.1.absenceKind',
+      'rows.0.days.3.measures.0.measureNo',
+      'rows.0.days.3.measures.2.measureNo',
+    ]);
+    expect(bad.json().error.fields[1].message).toMatch(/more than the day's 7.5 planned hours/);
+    const tooMany = await advisor.put('/api/programme/attendance', { weekStart: '2026-11-16', rows: [{ personId, days: [{ ...day('2026-11-16', 7.5, 7.5), measures: [split(plan1, 0, 25)] }] }] });
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.json().error.fields[0].path).toBe('rows.0.days.0.measures.0.presentHours');
+    expect(await snapshot(w.database, 'attendance_measures')).toEqual(before);
+    expect(await snapshot(w.database, 'attendance')).toEqual(attendanceBefore);
+  });
+
+  it('saves the split, deducts unexcused hours per measure at the hour unit, and keeps or replaces the split', async () => {
+    const deduction = async () => (await advisor.get(`/api/programme/persons/${personId}/benefit?month=2026-11`)).json().absenceDeduction as number;
+    const before = await deduction();
+    // Welfare leave for part of the day, but two hours of work practice simply skipped.
+    const saved = await advisor.put('/api/programme/attendance', {
+      weekStart: '2026-11-16',
+      rows: [{ personId, days: [{ ...day('2026-11-17', 7.5, 3.5, 'welfare'), measures: [split(plan1, 0, 3.5, 0), split(plan1, 1, 0, 2, 'unexcused'), split(plan1, 1, 0, 0)].slice(0, 2) }] }],
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const row = saved.json().rows[0];
+    expect(row.days[0].measures).toEqual([split(plan1, 0, 3.5), split(plan1, 1, 0, 2, 'unexcused')]);
+    expect((await deduction()) - before).toBe(Math.round((27_309_800 / 1850) * 2));
+    const b = (await advisor.get(`/api/programme/persons/${personId}/benefit?month=2026-11`)).json();
+    expect(b.lines.find((l: { text: string }) => l.text.includes('2026-11-17')).code).toBe('absence_hour');
+    // The day again without its split: the stored split must still fit (two hours absent no longer do).
+    const stale = await advisor.put('/api/programme/attendance', { weekStart: '2026-11-16', rows: [{ personId, days: [day('2026-11-17', 7.5, 7.5)] }] });
+    expect(stale.statusCode).toBe(400);
+    expect(stale.json().error.fields[0].path).toBe('rows.0.days.0.measures');
+    const kept = await advisor.put('/api/programme/attendance', { weekStart: '2026-11-16', rows: [{ personId, days: [day('2026-11-17', 7.5, 3.5, 'welfare')] }] });
+    expect(kept.statusCode, kept.body).toBe(200);
+    expect(kept.json().rows[0].days[0].measures).toHaveLength(2);
+    const cleared = await advisor.put('/api/programme/attendance', { weekStart: '2026-11-16', rows: [{ personId, days: [{ ...day('2026-11-17', 7.5, 7.5), measures: [] }] }] });
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    expect(cleared.json().rows[0].days[0].measures).toEqual([]);
+    expect(await deduction()).toBe(before);
+    // An unexcused day split over measures is still a whole day when nothing was attended.
+    const whole = await advisor.put('/api/programme/attendance', {
+      weekStart: '2026-11-16',
+      rows: [{ personId, days: [{ ...day('2026-11-18', 7.5, 0, 'unexcused'), measures: [split(plan1, 0, 0, 4), split(plan1, 1, 0, 3.5)] }] }],
+    });
+    expect(whole.statusCode, whole.body).toBe(200);
+    expect(whole.json().rows[0].days.find((d: { day: string }) => d.day === '2026-11-18').measures.map((m: { absenceKind: string }) => m.absenceKind)).toEqual(['unexcused', 'unexcused']);
+    expect((await deduction()) - before).toBe(Math.round(27_309_800 / 12 / 30));
+    const reset = await advisor.put('/api/programme/attendance', { weekStart: '2026-11-16', rows: [{ personId, days: [{ ...day('2026-11-18', 7.5, 7.5), measures: [] }] }] });
+    expect(reset.statusCode, reset.body).toBe(200);
+  });
+
+  it('keeps the team partner to the people on its team and others out', async () => {
+    const school = await signedIn(w.app, 'school@a.test');
+    const res = await school.put('/api/programme/attendance', { weekStart: '2026-11-16', rows: [{ personId, days: [{ ...day('2026-11-16', 7.5, 7.5), measures: [split(plan1, 0, 7.5)] }] }] });
+    expect(res.statusCode).toBe(403);
+    const adulted = await signedIn(w.app, 'adulted@a.test');
+    const ok = await adulted.put('/api/programme/attendance', { weekStart: '2026-11-16', rows: [{ personId, days: [{ ...day('2026-11-16', 7.5, 7.5), measures: [split(plan1, 0, 4), split(plan1, 1, 3.5)] }] }] });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().rows[0].days[0].measures).toHaveLength(2);
+  });
+});
+
 describe('monthly payment run', () => {
   it('is prepared by one person, approved by another, exported as a payroll file and locked', async () => {
     const finance = await signedIn(w.app, 'finance@a.test');

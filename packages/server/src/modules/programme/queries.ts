@@ -1,11 +1,15 @@
-import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, lte, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rows } from '../../db/raw.ts';
-import { attendance, paymentLines, paymentRuns, programmeEvents, programmes, users } from '../../db/schema.ts';
+import { attendance, attendanceMeasures, integrationPlans, paymentLines, paymentRuns, programmeEvents, programmes, users } from '../../db/schema.ts';
 
 export type ProgrammeRow = typeof programmes.$inferSelect;
 export type AttendanceRow = typeof attendance.$inferSelect;
 export type RunRow = typeof paymentRuns.$inferSelect;
+export type MeasureRow = typeof attendanceMeasures.$inferSelect;
+export type PlanRow = Pick<typeof integrationPlans.$inferSelect, 'id' | 'personId' | 'planNo' | 'status' | 'decisionDate' | 'measures'>;
+/** A day with the sums of its split over measures: hours absent, and of those the unexcused ones. */
+export type AttendanceDayRow = AttendanceRow & { measureAbsentHours: number; measureUnexcusedHours: number };
 
 export async function findProgramme(tx: Db, municipalityId: string, personId: string): Promise<ProgrammeRow | undefined> {
   const r = await tx.select().from(programmes).where(and(eq(programmes.municipalityId, municipalityId), eq(programmes.personId, personId))).limit(1);
@@ -16,13 +20,69 @@ export async function addEvent(tx: Db, e: typeof programmeEvents.$inferInsert) {
   await tx.insert(programmeEvents).values(e);
 }
 
-export async function attendanceBetween(tx: Db, municipalityId: string, personIds: string[], from: string, to: string): Promise<AttendanceRow[]> {
+export async function attendanceBetween(tx: Db, municipalityId: string, personIds: string[], from: string, to: string): Promise<AttendanceDayRow[]> {
+  if (personIds.length === 0) return [];
+  const m = tx
+    .select({
+      personId: attendanceMeasures.personId,
+      day: attendanceMeasures.day,
+      absent: sql<string>`sum(${attendanceMeasures.absentHours})`.as('m_absent'),
+      unexcused: sql<string>`coalesce(sum(${attendanceMeasures.absentHours}) FILTER (WHERE ${attendanceMeasures.absenceKind} = 'unexcused'), 0)`.as('m_unexcused'),
+    })
+    .from(attendanceMeasures)
+    .where(and(eq(attendanceMeasures.municipalityId, municipalityId), inArray(attendanceMeasures.personId, personIds), gte(attendanceMeasures.day, from), lte(attendanceMeasures.day, to)))
+    .groupBy(attendanceMeasures.personId, attendanceMeasures.day)
+    .as('m');
+  const r = await tx
+    .select({ ...getTableColumns(attendance), absent: m.absent, unexcused: m.unexcused })
+    .from(attendance)
+    .leftJoin(m, and(eq(m.personId, attendance.personId), eq(m.day, attendance.day)))
+    .where(and(eq(attendance.municipalityId, municipalityId), inArray(attendance.personId, personIds), gte(attendance.day, from), lte(attendance.day, to)))
+    .orderBy(asc(attendance.personId), asc(attendance.day));
+  return r.map(({ absent, unexcused, ...d }) => ({ ...d, measureAbsentHours: Number(absent ?? 0), measureUnexcusedHours: Number(unexcused ?? 0) }));
+}
+
+/** The days' splits over measures (hours per measure of the integration plan). */
+export async function measuresBetween(tx: Db, municipalityId: string, personIds: string[], from: string, to: string): Promise<MeasureRow[]> {
   if (personIds.length === 0) return [];
   return tx
     .select()
-    .from(attendance)
-    .where(and(eq(attendance.municipalityId, municipalityId), inArray(attendance.personId, personIds), gte(attendance.day, from), lte(attendance.day, to)))
-    .orderBy(asc(attendance.personId), asc(attendance.day));
+    .from(attendanceMeasures)
+    .where(and(eq(attendanceMeasures.municipalityId, municipalityId), inArray(attendanceMeasures.personId, personIds), gte(attendanceMeasures.day, from), lte(attendanceMeasures.day, to)))
+    .orderBy(asc(attendanceMeasures.personId), asc(attendanceMeasures.day), asc(attendanceMeasures.planId), asc(attendanceMeasures.measureNo));
+}
+
+/** Removes the splits of the given days; saving then writes them again from the request. */
+export async function deleteMeasuresOf(tx: Db, municipalityId: string, days: { personId: string; day: string }[]) {
+  for (let i = 0; i < days.length; i += 500) {
+    const chunk = days.slice(i, i + 500);
+    await tx
+      .delete(attendanceMeasures)
+      .where(and(eq(attendanceMeasures.municipalityId, municipalityId), or(...chunk.map((d) => and(eq(attendanceMeasures.personId, d.personId), eq(attendanceMeasures.day, d.day))))));
+  }
+}
+
+/** The participants' integration plans that are or were decisions (never drafts). */
+export async function plansOf(tx: Db, municipalityId: string, personIds: string[]): Promise<PlanRow[]> {
+  if (personIds.length === 0) return [];
+  return tx
+    .select({ id: integrationPlans.id, personId: integrationPlans.personId, planNo: integrationPlans.planNo, status: integrationPlans.status, decisionDate: integrationPlans.decisionDate, measures: integrationPlans.measures })
+    .from(integrationPlans)
+    .where(and(eq(integrationPlans.municipalityId, municipalityId), inArray(integrationPlans.personId, personIds), ne(integrationPlans.status, 'draft')))
+    .orderBy(asc(integrationPlans.personId), asc(integrationPlans.planNo));
+}
+
+/**
+ * The units on the participants' teams: a class or group is the unit that follows them (an
+ * adult-education class, a NAV office). Reads the team table as the work queue does.
+ */
+export async function teamUnitsOf(tx: Db, personIds: string[]) {
+  if (personIds.length === 0) return [];
+  return rows<{ person_id: string; unit_id: string; name: string }>(
+    tx,
+    `SELECT t.person_id, t.unit_id, u.name FROM person_team t JOIN units u ON u.id = t.unit_id WHERE t.person_id = ANY($1::uuid[]) AND u.active`,
+    [`{${personIds.join(',')}}`],
+  );
 }
 
 /** Only the days with an absence the rules count (not leave without benefit): the 12-month history. */

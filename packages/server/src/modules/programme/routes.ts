@@ -5,32 +5,29 @@ import {
   ageOn,
   can,
   canAccessPerson,
-  categoryReach,
-  checkAbsence,
   checkLength,
   checkWeeklyHours,
   compareDates,
-  isoWeekday,
   lengthRule,
   nirDeadline,
   osloDate,
   programmeStartDeadline,
   RateGapError,
-  type AbsenceSpell,
 } from '@eidor/domain';
-import { attendance, integrationPlans, municipalities, paymentLines, paymentRuns, programmes, units } from '../../db/schema.ts';
+import { integrationPlans, municipalities, paymentLines, paymentRuns, programmes, units } from '../../db/schema.ts';
 import { withTenant, type Ctx, type Deps } from '../../platform/context.ts';
 import { AppError, forbidden, notFound, versionConflict } from '../../platform/errors.ts';
 import { route } from '../../platform/http.ts';
-import { loadReachablePerson, membersOf, onTeams, type PersonRow } from '../persons/public.ts';
+import { loadReachablePerson, membersOf, type PersonRow } from '../persons/public.ts';
 import { closeTask, unitResolver, upsertTask } from '../tasks/service.ts';
 import { benefitFor, monthPeriod, programmeEnd, type Participant } from './benefit.ts';
 import { toPayrollCsv } from './payroll.ts';
 import { renderLetter, type LetterData } from './letters.ts';
+import { registerAttendance } from './attendance.ts';
 import { registerNir } from './nir.ts';
 import { bookRecoveries, otherBenefitsIn, recoveryDue, registerPlans } from './plans.ts';
-import { absencesBetween, addEvent, attendanceBetween, findProgramme, findRun, linesOf, listRuns, participantsBetween, runByMonth, userNames, type RunRow } from './queries.ts';
-import { eligibilityOf, fieldsOf, presentProgramme, spellsOf, type Fields } from './view.ts';
+import { addEvent, attendanceBetween, findProgramme, findRun, linesOf, listRuns, participantsBetween, runByMonth, userNames, type RunRow } from './queries.ts';
+import { eligibilityOf, fieldsOf, presentProgramme, type Fields } from './view.ts';
 
 type FieldError = { path: string; message: string };
 const invalid = (fields: FieldError[]) => new AppError('VALIDATION', `${fields[0]!.path} ${fields[0]!.message}`, { fields });
@@ -119,17 +116,11 @@ async function runView(ctx: Ctx, r: RunRow) {
   };
 }
 
-/** Units through which the actor reads or writes programme data only for their teams; null = everyone. */
-function programmeReach(ctx: Ctx, action: 'read' | 'write'): string[] | null {
-  const r = categoryReach(ctx.actor, action);
-  if (r.all.includes('programme')) return null;
-  return r.team.filter((t) => t.category === 'programme').map((t) => t.unitId);
-}
-
 export function registerProgramme(app: FastifyInstance, deps: Deps): void {
   const o = { secure: deps.config.env === 'production' };
   registerPlans(app, deps);
   registerNir(app, deps);
+  registerAttendance(app, deps);
 
   async function programmeView(ctx: Ctx, personId: string, audit: boolean) {
     const { person, relationships } = await loadReachablePerson(ctx, personId);
@@ -218,108 +209,6 @@ export function registerProgramme(app: FastifyInstance, deps: Deps): void {
       }
       await ctx.audit({ action: 'programme.update', subjectType: 'person', subjectId: params.id, categories: ['programme'], via: write.via });
       return programmeView(ctx, params.id, false);
-    }),
-  );
-
-  async function weekRows(ctx: Ctx, weekStart: string, onlyIds?: string[]) {
-    const weekEnd = addDays(weekStart, 6);
-    let ps = await participantsBetween(ctx.tx, ctx.actor.municipalityId, weekStart, weekEnd, onlyIds);
-    const team = programmeReach(ctx, 'read');
-    if (team) {
-      const visible = await onTeams(ctx.tx, ps.map((p) => p.person_id), team);
-      ps = ps.filter((p) => visible.has(p.person_id));
-    }
-    const days = await attendanceBetween(ctx.tx, ctx.actor.municipalityId, ps.map((p) => p.person_id), weekStart, weekEnd);
-    return ps.map((p) => ({
-      personId: p.person_id,
-      name: `${p.given_name} ${p.family_name}`,
-      programmeStart: p.start_date,
-      programmeEnd: programmeEnd({ startDate: p.start_date, endDate: p.end_date, plannedMonths: p.planned_months, extensionMonths: p.extension_months }),
-      weeklyHours: p.weekly_hours === null ? null : Number(p.weekly_hours),
-      days: days.filter((d) => d.personId === p.person_id).map((d) => ({ day: d.day, plannedHours: Number(d.plannedHours), presentHours: Number(d.presentHours), absenceKind: (d.absenceKind as never) ?? null })),
-    }));
-  }
-
-  route(app, 'getAttendanceWeek', o, async ({ req, query }) =>
-    withTenant(deps, req, async (ctx) => {
-      if (isoWeekday(query.weekStart) !== 1) throw invalid([{ path: 'weekStart', message: 'must be a Monday' }]);
-      if (programmeReach(ctx, 'read')?.length === 0) throw forbidden();
-      const rows = await weekRows(ctx, query.weekStart);
-      if (rows.length > 0) await ctx.audit({ action: 'attendance.read', subjectType: 'person', categories: ['identity', 'programme'] });
-      return { weekStart: query.weekStart, rows, saved: 0 };
-    }),
-  );
-
-  route(app, 'saveAttendanceWeek', o, async ({ req, body }) =>
-    withTenant(deps, req, async (ctx) => {
-      if (isoWeekday(body.weekStart) !== 1) throw invalid([{ path: 'weekStart', message: 'must be a Monday' }]);
-      const weekEnd = addDays(body.weekStart, 6);
-      const team = programmeReach(ctx, 'write');
-      if (team?.length === 0) throw forbidden();
-      const ids = body.rows.map((r) => r.personId);
-      const participants = new Map((await participantsBetween(ctx.tx, ctx.actor.municipalityId, body.weekStart, weekEnd, ids)).map((p) => [p.person_id, p]));
-      const writable = team ? await onTeams(ctx.tx, ids, team) : new Set(ids);
-      const history = await absencesBetween(ctx.tx, ctx.actor.municipalityId, ids, addDays(body.weekStart, -365), addDays(body.weekStart, -1));
-      const historyOf = new Map<string, typeof history>();
-      for (const h of history) historyOf.set(h.personId, [...(historyOf.get(h.personId) ?? []), h]);
-      const problems: FieldError[] = [];
-      const values: (typeof attendance.$inferInsert)[] = [];
-      const seen = new Set<string>();
-      body.rows.forEach((row, i) => {
-        const p = participants.get(row.personId);
-        if (!p || !writable.has(row.personId)) {
-          problems.push({ path: `rows.${i}.personId`, message: 'is not a participant you register attendance for in this week' });
-          return;
-        }
-        if (seen.has(row.personId)) problems.push({ path: `rows.${i}.personId`, message: 'appears twice' });
-        seen.add(row.personId);
-        const end = programmeEnd({ startDate: p.start_date, endDate: p.end_date, plannedMonths: p.planned_months, extensionMonths: p.extension_months });
-        const days = new Set<string>();
-        row.days.forEach((d, j) => {
-          const at = `rows.${i}.days.${j}`;
-          if (compareDates(d.day, body.weekStart) < 0 || compareDates(d.day, weekEnd) > 0) problems.push({ path: `${at}.day`, message: 'is not in the week' });
-          else if (compareDates(d.day, p.start_date) < 0 || (end && compareDates(d.day, end) > 0)) problems.push({ path: `${at}.day`, message: `is outside the programme (${p.start_date} – ${end ?? 'open'})` });
-          if (days.has(d.day)) problems.push({ path: `${at}.day`, message: 'appears twice' });
-          days.add(d.day);
-          if (d.presentHours > d.plannedHours) problems.push({ path: `${at}.presentHours`, message: `is more than the ${d.plannedHours} planned hours` });
-          if (d.presentHours < d.plannedHours && !d.absenceKind) problems.push({ path: `${at}.absenceKind`, message: 'is required for the hours not present' });
-          if (d.absenceKind && d.plannedHours > 0 && d.presentHours >= d.plannedHours) problems.push({ path: `${at}.absenceKind`, message: 'is set although every planned hour was attended' });
-        });
-        // Absence rules over 12 months (self-certification, child-sick days …), spell by spell.
-        const before = spellsOf(historyOf.get(row.personId) ?? []);
-        const spells = spellsOf(row.days.map((d) => ({ day: d.day, absenceKind: d.absenceKind })));
-        const kids = 0;
-        const checked: AbsenceSpell[] = [...before];
-        for (const s of spells) {
-          const issues = checkAbsence({ programmeStart: p.start_date, history: checked, children: kids, singleCarer: false }, s);
-          if (issues.length > 0) {
-            const j = row.days.findIndex((d) => d.day === s.from);
-            problems.push({ path: `rows.${i}.days.${j}.absenceKind`, message: issues[0]! });
-          }
-          checked.push(s);
-        }
-        for (const d of row.days) {
-          values.push({ municipalityId: ctx.actor.municipalityId, personId: row.personId, day: d.day, plannedHours: d.plannedHours, presentHours: d.presentHours, absenceKind: d.absenceKind, recordedAt: ctx.now, recordedBy: ctx.actor.userId });
-        }
-      });
-      if (problems.length > 0) throw invalid(problems);
-      if (values.length > 0) {
-        await ctx.tx
-          .insert(attendance)
-          .values(values)
-          .onConflictDoUpdate({
-            target: [attendance.personId, attendance.day],
-            set: {
-              plannedHours: sql`excluded.planned_hours`,
-              presentHours: sql`excluded.present_hours`,
-              absenceKind: sql`excluded.absence_kind`,
-              recordedAt: sql`excluded.recorded_at`,
-              recordedBy: sql`excluded.recorded_by`,
-            },
-          });
-      }
-      await ctx.audit({ action: 'attendance.save', subjectType: 'person', categories: ['programme'] });
-      return { weekStart: body.weekStart, rows: await weekRows(ctx, body.weekStart, ids), saved: values.length };
     }),
   );
 
