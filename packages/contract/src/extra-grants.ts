@@ -68,6 +68,7 @@ export const RecordConsentRequest = z
     consentDate: CalendarDate,
   })
   .strict();
+export const WithdrawConsentRequest = z.object({ withdrawnDate: CalendarDate }).strict();
 export const SendRequestRequest = z
   .object({ unitId: Uuid, kind: ExtraGrantRequestKind, message: z.string().trim().min(1).max(LIMITS.textMax), dueDate: CalendarDate })
   .strict();
@@ -245,6 +246,7 @@ export const extraGrantEndpoints = {
   getExtraGrantCase: e({ method: 'GET', path: '/api/extra-grants/cases/:id', summary: 'An extra-grant case: checklist, consent, requests and answers, costs, applications (audited)', params: IdParams, status: 200, response: ExtraGrantCaseView }),
   putExtraGrantChecklist: e({ method: 'PUT', path: '/api/extra-grants/cases/:id/checklist', summary: "The coordinator's checklist", params: IdParams, body: PutExtraGrantChecklistRequest, status: 200, response: ExtraGrantCaseView }),
   recordExtraGrantConsent: e({ method: 'POST', path: '/api/extra-grants/cases/:id/consents', summary: 'Record informed consent: by whom, scope, date', params: IdParams, body: RecordConsentRequest, status: 200, response: ExtraGrantCaseView }),
+  withdrawExtraGrantConsent: e({ method: 'POST', path: '/api/extra-grants/consents/:id/withdraw', summary: 'Record that a consent was withdrawn: no new requests under it', params: IdParams, body: WithdrawConsentRequest, status: 200, response: ExtraGrantCaseView }),
   sendExtraGrantRequest: e({ method: 'POST', path: '/api/extra-grants/cases/:id/requests', summary: 'Send a documentation or cost request to a unit (needs consent covering it)', params: IdParams, body: SendRequestRequest, status: 200, response: ExtraGrantCaseView }),
   remindExtraGrantRequest: e({ method: 'POST', path: '/api/extra-grants/requests/:id/remind', summary: 'Remind the unit of an unanswered request', params: IdParams, body: RemindRequestRequest, status: 200, response: ExtraGrantCaseView }),
   addExtraGrantCostLine: e({ method: 'POST', path: '/api/extra-grants/cases/:id/cost-lines', summary: "A unit's cost for a grant year (NOK)", params: IdParams, body: AddCostLineRequest, status: 200, response: ExtraGrantCaseView }),

@@ -298,3 +298,48 @@ describe('submission, decision and the grant following the user', () => {
     expect(c.applications[0]).toMatchObject({ status: 'appealed', appealDate: '2026-11-23', can: { decide: true } });
   }, 30_000);
 });
+
+describe('withdrawal and outsiders', () => {
+  it('a withdrawn consent stops new requests', async () => {
+    const c = (await grants.get(`/api/extra-grants/cases/${caseId}`)).json();
+    const consentId = c.consents[0].id;
+    const early = await grants.post(`/api/extra-grants/consents/${consentId}/withdraw`, { withdrawnDate: '2026-11-01' });
+    expect(fields(early)[0]).toMatchObject({ path: 'withdrawnDate', message: 'cannot be before the consent was given' });
+    const res = await grants.post(`/api/extra-grants/consents/${consentId}/withdraw`, { withdrawnDate: '2026-11-23' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ consentInForce: false, consents: [{ withdrawnDate: '2026-11-23' }] });
+    const refused = await grants.post(`/api/extra-grants/cases/${caseId}/requests`, { unitId: w.a.unitIds.health, kind: 'documentation', message: 'Mer dokumentasjon', dueDate: '2026-12-20' });
+    expect(refused.statusCode).toBe(409);
+    expect(fields(refused)[0]!.message).toMatch(/no informed consent/);
+  });
+
+  it('another municipality gets 404 and changes nothing; other roles are refused the function', async () => {
+    const c = (await grants.get(`/api/extra-grants/cases/${caseId}`)).json();
+    const app = c.applications[0];
+    const line = c.costLines[0];
+    const req = c.requests[0];
+    const tables = ['extra_grant_cases', 'extra_grant_consents', 'extra_grant_requests', 'extra_grant_cost_lines', 'extra_grant_applications'];
+    const before = await Promise.all(tables.map((t) => snapshot(w.database, t)));
+    const calls: [string, string, unknown][] = [
+      ['GET', `/api/extra-grants/cases/${caseId}`, undefined],
+      ['PUT', `/api/extra-grants/cases/${caseId}/checklist`, { checklist: {}, version: c.version }],
+      ['POST', `/api/extra-grants/cases/${caseId}/consents`, { signedBy: 'person', signerName: 'X', scope: ['health'], consentDate: '2026-11-20' }],
+      ['POST', `/api/extra-grants/consents/${c.consents[0].id}/withdraw`, { withdrawnDate: '2026-11-23' }],
+      ['POST', `/api/extra-grants/cases/${caseId}/requests`, { unitId: w.a.unitIds.health, kind: 'documentation', message: 'x', dueDate: '2026-12-20' }],
+      ['POST', `/api/extra-grants/requests/${req.id}/remind`, { version: req.version }],
+      ['POST', `/api/extra-grants/cases/${caseId}/cost-lines`, { unitId: w.a.unitIds.health, grantYear: 2, description: 'x', estimate: 1 }],
+      ['PUT', `/api/extra-grants/cost-lines/${line.id}`, { description: 'x', estimate: 1, actual: null, version: line.version }],
+      ['POST', `/api/extra-grants/cases/${caseId}/applications`, { grantYear: 2, kind: 'tilskudd2' }],
+      ['POST', `/api/extra-grants/applications/${app.id}`, { action: 'decide', outcome: 'rejected', decisionDate: '2026-11-23', version: app.version }],
+      ['GET', `/api/extra-grants/applications/${app.id}/pdf`, undefined],
+      ['GET', `/api/extra-grants/requests/${req.id}`, undefined],
+      ['POST', `/api/extra-grants/requests/${req.id}/answer`, { answer: 'x', informant: 'y', version: req.version }],
+    ];
+    const outsider = await signedIn(w.app, 'grants@b.test');
+    for (const [method, url, body] of calls) expect((await outsider.request(method as 'GET', url, body)).statusCode, `${method} ${url}`).toBe(404);
+    const leader = await signedIn(w.app, 'leader@a.test');
+    for (const [method, url, body] of calls.slice(0, 11)) expect((await leader.request(method as 'GET', url, body)).statusCode, `${method} ${url}`).toBe(403);
+    expect((await leader.get(`/api/extra-grants/requests/${req.id}`)).statusCode).toBe(404);
+    expect(await Promise.all(tables.map((t) => snapshot(w.database, t)))).toEqual(before);
+  });
+});

@@ -104,6 +104,20 @@ export async function insertConsent(
   );
 }
 
+export async function findConsent(tx: Db, id: string): Promise<(ConsentRow & { case_id: string }) | undefined> {
+  return (
+    await rows<ConsentRow & { case_id: string }>(
+      tx,
+      `SELECT id, case_id, signed_by, signer_name, scope, scope_note, ${d('consent_date', 'consent_date')}, ${d('withdrawn_date', 'withdrawn_date')}, recorded_at FROM extra_grant_consents WHERE id = $1`,
+      [id],
+    )
+  )[0];
+}
+
+export async function withdrawConsent(tx: Db, id: string, date: string): Promise<void> {
+  await rows(tx, `UPDATE extra_grant_consents SET withdrawn_date = $2::date WHERE id = $1 AND withdrawn_date IS NULL`, [id, date]);
+}
+
 // ---------- requests ----------
 
 export type RequestRow = {

@@ -208,6 +208,23 @@ export function registerExtraGrants(app: FastifyInstance, deps: Deps): void {
     }),
   );
 
+  route(app, 'withdrawExtraGrantConsent', o, async ({ req, params, body }) =>
+    withTenant(deps, req, async (ctx) => {
+      const via = coordinator(ctx);
+      const consent = await q.findConsent(ctx.tx, params.id);
+      if (!consent) throw notFound();
+      const data = await loadCaseData(ctx, consent.case_id);
+      const problems: ExtraGrantProblem[] = [];
+      if (consent.withdrawn_date) problems.push({ field: 'withdrawnDate', message: 'the consent is already withdrawn' });
+      if (compareDates(body.withdrawnDate, consent.consent_date) < 0) problems.push({ field: 'withdrawnDate', message: 'cannot be before the consent was given' });
+      if (compareDates(body.withdrawnDate, data.today) > 0) problems.push({ field: 'withdrawnDate', message: 'cannot be in the future' });
+      if (problems.length > 0) throw invalid(problems);
+      await q.withdrawConsent(ctx.tx, consent.id, body.withdrawnDate);
+      await ctx.audit({ action: 'extra_grants.consent.withdraw', subjectType: 'person', subjectId: data.person.id, categories: CASE_CATEGORIES, via: via.via });
+      return caseView(ctx, data.kase.id);
+    }),
+  );
+
   // ---------- requests to units ----------
 
   route(app, 'sendExtraGrantRequest', o, async ({ req, params, body }) =>

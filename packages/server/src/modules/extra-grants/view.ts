@@ -96,7 +96,7 @@ function presentApplication(a: ApplicationRow, data: CaseData): ExtraGrantApplic
     distribution: f.distribution,
     version: a.version,
     can: {
-      requestPostponement: e && a.status === 'draft' && a.postponement_status === null && compareDates(data.today, a.deadline) <= 0,
+      requestPostponement: e && a.status === 'draft' && a.postponement_status === null,
       recordPostponement: e && a.postponement_status === 'requested',
       submit: e && a.status === 'draft',
       decide: e && (a.status === 'submitted' || a.status === 'appealed'),

@@ -24,6 +24,7 @@ export type CasePageProps = {
   today: string;
   onChecklist: (checklist: Partial<Record<ExtraGrantChecklistKey, string>>) => Promise<unknown>;
   onConsent: (body: BodyOf<'recordExtraGrantConsent'>) => Promise<unknown>;
+  onWithdrawConsent: (consentId: string, withdrawnDate: string) => Promise<unknown>;
   onRequest: (body: BodyOf<'sendExtraGrantRequest'>) => Promise<unknown>;
   onRemind: (requestId: string, version: number) => Promise<unknown>;
   onAddCost: (body: BodyOf<'addExtraGrantCostLine'>) => Promise<unknown>;
@@ -132,10 +133,11 @@ function ChecklistSection({ kase, onChecklist, onReload }: CasePageProps) {
   );
 }
 
-function ConsentSection({ kase, today, onConsent }: CasePageProps) {
+function ConsentSection({ kase, today, onConsent, onWithdrawConsent }: CasePageProps) {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
   const a = useAction();
+  const w = useAction();
   const [signedBy, setSignedBy] = useState<'person' | 'guardian'>('person');
   const [signerName, setSignerName] = useState('');
   const [scope, setScope] = useState<string[]>([]);
@@ -168,10 +170,21 @@ function ConsentSection({ kase, today, onConsent }: CasePageProps) {
                 scope: c.scope.map((k) => t(`unitKinds.${k}`)).join(', '),
               })}
               {c.scopeNote ? ` (${c.scopeNote})` : ''}
+              {c.withdrawnDate ? ` – ${t('extraGrants.consent.withdrawn', { date: formatDate(c.withdrawnDate) })}` : null}
+              {!c.withdrawnDate && kase.can.edit ? (
+                <>
+                  {' '}
+                  <Button data-size="sm" variant="tertiary" disabled={w.busy} onClick={() => void w.run(() => onWithdrawConsent(c.id, today))}>
+                    {t('extraGrants.consent.withdraw', { date: formatDate(c.consentDate) })}
+                  </Button>
+                </>
+              ) : null}
             </li>
           ))}
         </ul>
       )}
+      {w.error ? <ApiErrorAlert error={w.error} /> : null}
+      {w.fields.withdrawnDate ? <Alert data-color="danger">{w.fields.withdrawnDate}</Alert> : null}
       {kase.can.edit ? (
         <form className="form narrow" onSubmit={(e) => void submit(e)} aria-label={t('extraGrants.consent.record')} noValidate>
           <SelectField id="xg-consent-signedBy" label={t('extraGrants.consent.signedBy')} value={signedBy} onChange={(e) => setSignedBy(e.target.value as 'person' | 'guardian')} error={a.fields.signedBy}>

@@ -69,6 +69,7 @@ async function renderCase(props: Partial<CasePageProps> = {}) {
     today: '2026-11-23',
     onChecklist: vi.fn(async () => {}),
     onConsent: vi.fn(async () => {}),
+    onWithdrawConsent: vi.fn(async () => {}),
     onRequest: vi.fn(async () => {}),
     onRemind: vi.fn(async () => {}),
     onAddCost: vi.fn(async () => {}),

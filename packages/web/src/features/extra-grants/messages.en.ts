@@ -81,6 +81,8 @@ export const extraGrantsEn: ExtraGrantsMessages = {
     record: 'Record consent',
     recorded: 'The consent is recorded.',
     listItem: '{{date}}: {{signer}} ({{by}}) – {{scope}}',
+    withdraw: 'Record that the consent of {{date}} was withdrawn today',
+    withdrawn: 'withdrawn {{date}}',
   },
   requests: {
     heading: 'Requests to the services',

@@ -79,6 +79,8 @@ export const extraGrantsNb = {
     record: 'Registrer samtykke',
     recorded: 'Samtykket er registrert.',
     listItem: '{{date}}: {{signer}} ({{by}}) – {{scope}}',
+    withdraw: 'Registrer at samtykket fra {{date}} er trukket tilbake i dag',
+    withdrawn: 'trukket tilbake {{date}}',
   },
   requests: {
     heading: 'Forespørsler til tjenestene',

@@ -81,6 +81,8 @@ export const extraGrantsNn: ExtraGrantsMessages = {
     record: 'Registrer samtykke',
     recorded: 'Samtykket er registrert.',
     listItem: '{{date}}: {{signer}} ({{by}}) – {{scope}}',
+    withdraw: 'Registrer at samtykket frå {{date}} er trekt tilbake i dag',
+    withdrawn: 'trekt tilbake {{date}}',
   },
   requests: {
     heading: 'Førespurnader til tenestene',

@@ -83,6 +83,7 @@ export const extraGrantCaseRoute = createRoute({
         today={osloDate(new Date())}
         onChecklist={async (checklist) => put(await apiFetch('putExtraGrantChecklist', { params: { id }, body: { checklist, version: data.version } }))}
         onConsent={async (body) => put(await apiFetch('recordExtraGrantConsent', { params: { id }, body }))}
+        onWithdrawConsent={async (consentId, withdrawnDate) => put(await apiFetch('withdrawExtraGrantConsent', { params: { id: consentId }, body: { withdrawnDate } }))}
         onRequest={async (body) => put(await apiFetch('sendExtraGrantRequest', { params: { id }, body }))}
         onRemind={async (requestId, version) => put(await apiFetch('remindExtraGrantRequest', { params: { id: requestId }, body: { version } }))}
         onAddCost={async (body) => put(await apiFetch('addExtraGrantCostLine', { params: { id }, body }))}
