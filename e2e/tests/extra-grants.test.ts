@@ -170,7 +170,16 @@ describe('extra grants (tilskudd 1 and 2) in Chromium', () => {
     expect((await shares.getByRole('row').filter({ hasText: 'Helsestasjon' }).innerText()).replace(/\s/g, ' ')).toMatch(/400 000,00 kr/);
     await expectNoAxeViolations(page, 'the grant shared by the units');
 
-    // No personal data in any URL the browser asked for.
+    // The consent is withdrawn (keyboard only): no new request can be sent under it.
+    const withdraw = page.getByRole('button', { name: /^Registrer at samtykket fra .* er trukket tilbake i dag$/ });
+    await withdraw.focus();
+    await page.keyboard.press('Enter');
+    await visible(page.getByText(/trukket tilbake \d{2}\.\d{2}\.\d{4}/));
+    await send('Helsestasjon for flyktninger (Helse)');
+    await visible(request.getByText('Registrer informert samtykke før forespørselen sendes.'));
+
+    // No personal data in any URL the browser asked for, nor in the server's log.
     expect(e.requests.filter((u) => u.includes(family) || u.includes('Amina'))).toEqual([]);
+    expect(e.serverLog.join('').includes(family)).toBe(false);
   });
 });
