@@ -273,6 +273,8 @@ describe('submission, decision and the grant following the user', () => {
     expect(share[0].title).toMatch(/200\s000 kr/);
     const next = (await grants.get('/api/tasks?scope=unit&kind=extra_grants.deadline')).json().items.filter((t: { personId: string }) => t.personId === personId);
     expect(next.map((t: { title: string; dueDate: string }) => t.dueDate)).toEqual(['2027-02-28']);
+    const listed = (await grants.get('/api/extra-grants/cases')).json().items.find((i: { id: string }) => i.id === caseId);
+    expect(listed).toMatchObject({ nextDeadline: { due: '2027-02-28', grantYear: 2, overdue: false }, applications: [{ grantYear: 1, kind: 'tilskudd2', status: 'partly_granted' }] });
   });
 
   it('appeals, and reports the actual costs after the year', async () => {

@@ -310,13 +310,14 @@ export async function updateApplication(tx: Db, id: string, version: number, cha
 
 // ---------- lists ----------
 
-export type CaseListRow = { id: string; person_id: string; name: string; status: 'open' | 'closed'; first_settlement: string | null; consents: number; open_requests: number };
+export type CaseListRow = { id: string; person_id: string; name: string; status: 'open' | 'closed'; first_settlement: string | null; birth_date: string; unaccompanied_minor: boolean; consents: number; open_requests: number };
 
 export async function listCases(tx: Db): Promise<CaseListRow[]> {
   const facts = await hasTable(tx, 'person_grant_facts');
   return rows<CaseListRow>(
     tx,
     `SELECT c.id, c.person_id, p.given_name || ' ' || p.family_name AS name, c.status,
+            ${d('p.birth_date', 'birth_date')}, p.arrival_category = 'unaccompanied_minor' AS unaccompanied_minor,
             ${d(facts ? 'COALESCE(f.first_settlement_date, p.settlement_date)' : 'p.settlement_date', 'first_settlement')},
             (SELECT count(*)::int FROM extra_grant_consents k WHERE k.case_id = c.id AND k.withdrawn_date IS NULL) AS consents,
             (SELECT count(*)::int FROM extra_grant_requests r WHERE r.case_id = c.id AND r.status = 'sent') AS open_requests

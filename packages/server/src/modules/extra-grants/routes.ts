@@ -15,6 +15,7 @@ import {
   effectiveDeadline,
   EXTRA_GRANT_BASIS,
   extraGrantDeadline,
+  extraGrantLastYear,
   extraGrantYear,
   osloDate,
   type Decision,
@@ -66,6 +67,12 @@ async function caseView(ctx: Ctx, caseId: string): Promise<ExtraGrantCaseView> {
   return presentCase(await loadCaseData(ctx, caseId));
 }
 
+/** Grant years and deadlines count from the first settlement in Norway; without it nothing can be applied for. */
+function requireFirstSettlement(data: CaseData): string {
+  if (!data.firstSettlementDate) throw new AppError('CONFLICT', 'The person has no settlement date: record it before applying', { fields: [{ path: 'personId', message: 'the person has no settlement date' }] });
+  return data.firstSettlementDate;
+}
+
 const kr = (ore: number) => `${Math.round(ore / 100).toLocaleString('nb-NO')} kr`;
 
 /** The deadline of an application on the coordinator's queue, until it is submitted. */
@@ -110,6 +117,16 @@ export function registerExtraGrants(app: FastifyInstance, deps: Deps): void {
           if (!next && own.length === 0 && c.first_settlement) {
             const due = extraGrantDeadline(c.first_settlement, 1, true).due;
             next = { due, grantYear: 1, overdue: compareDates(today, due) > 0 };
+          }
+          // Tilskudd 2 goes on year by year: the next year's application is due 2 months after that year.
+          const latest = own.at(-1);
+          if (!next && latest && latest.kind === 'tilskudd2' && c.first_settlement) {
+            const n = latest.grant_year + 1;
+            const last = extraGrantLastYear({ firstSettlementDate: c.first_settlement, birthDate: c.birth_date, unaccompaniedMinor: c.unaccompanied_minor }).lastYear;
+            if (n <= last) {
+              const due = extraGrantDeadline(c.first_settlement, n, false).due;
+              next = { due, grantYear: n, overdue: compareDates(today, due) > 0 };
+            }
           }
           return {
             id: c.id,
@@ -373,7 +390,7 @@ export function registerExtraGrants(app: FastifyInstance, deps: Deps): void {
     withTenant(deps, req, async (ctx) => {
       const via = coordinator(ctx);
       const data = await loadCaseData(ctx, params.id);
-      const first = data.firstSettlementDate!;
+      const first = requireFirstSettlement(data);
       const last = lastYearOf(data.person, first);
       const problems = checkNewApplication({ grantYear: body.grantYear, kind: body.kind, lastYear: last.lastYear, lastYearRule: last.rule, existing: data.applications.map((a) => ({ grantYear: a.grant_year, kind: a.kind })) });
       if (problems.length > 0) throw invalid(problems);
@@ -394,7 +411,7 @@ export function registerExtraGrants(app: FastifyInstance, deps: Deps): void {
       const a = await q.findApplication(ctx.tx, params.id);
       if (!a) throw notFound();
       const data = await loadCaseData(ctx, a.case_id);
-      const first = data.firstSettlementDate!;
+      const first = requireFirstSettlement(data);
       const f = applicationFigures(a, data.costLines, data.rates, first);
       const today = data.today;
       let change: q.ApplicationChange;
