@@ -54,6 +54,8 @@ export type ForecastInput = {
   fromYear: number;
   years: number;
   people: readonly GrantFacts[];
+  /** The people's schedules, when the caller has computed them already (then `people` is not read). */
+  schedules?: readonly GrantSchedule[];
   /** People still to settle under this year's decision, and when (default: 1 July of fromYear). */
   planned?: { mix: Mix; date: IsoDate } | null;
   whatIf?: { mix: Mix; date: IsoDate } | null;
@@ -91,7 +93,8 @@ export function forecast(input: ForecastInput, opts: ScheduleOptions): Forecast 
       }
     }
   };
-  for (const p of input.people) add(grantSchedule(p, opts));
+  if (input.schedules) for (const s of input.schedules) add(s);
+  else for (const p of input.people) add(grantSchedule(p, opts));
   for (const extra of [input.planned, input.whatIf]) {
     if (!extra) continue;
     for (const [kind, n] of Object.entries(extra.mix) as [MixKind, number][]) {

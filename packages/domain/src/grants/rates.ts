@@ -86,17 +86,32 @@ export type RateLookup = { rate: GrantRate; carriedFrom: number | null };
  * was used, so the screen can ask for the missing year. null only when the code has no rate at all.
  */
 export function rateFor(rates: readonly GrantRate[], code: GrantCode, year: number): RateLookup | null {
-  let before: GrantRate | null = null;
-  let after: GrantRate | null = null;
-  for (const r of rates) {
-    if (r.code !== code) continue;
-    if (r.year <= year) {
-      if (!before || r.year > before.year) before = r;
-    } else if (!after || r.year < after.year) after = r;
+  const list = byCode(rates).get(code);
+  if (!list || list.length === 0) return null;
+  let best: GrantRate | undefined;
+  for (const r of list) {
+    if (r.year > year) break;
+    best = r;
   }
-  const best = before ?? after;
-  if (!best) return null;
+  best ??= list[0]!;
   return { rate: best, carriedFrom: best.year === year ? null : best.year };
+}
+
+// Rates per code, sorted by year, computed once per rate table (schedules look rates up thousands of times).
+const INDEX = new WeakMap<readonly GrantRate[], Map<GrantCode, GrantRate[]>>();
+function byCode(rates: readonly GrantRate[]): Map<GrantCode, GrantRate[]> {
+  let m = INDEX.get(rates);
+  if (!m) {
+    m = new Map();
+    for (const r of rates) {
+      const list = m.get(r.code) ?? [];
+      list.push(r);
+      m.set(r.code, list);
+    }
+    for (const list of m.values()) list.sort((a, b) => a.year - b.year);
+    INDEX.set(rates, m);
+  }
+  return m;
 }
 
 /**

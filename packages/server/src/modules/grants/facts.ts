@@ -52,6 +52,11 @@ WITH sizes AS (
    WHERE m.municipality_id = $1 AND m.sex = 'female' AND m.household_role IN ('head', 'spouse')
      ${onePerson ? 'AND m.household_id = (SELECT household_id FROM persons WHERE id = $2)' : ''}
    GROUP BY m.household_id
+), applications AS (
+  SELECT r.arrived_person_id AS person_id, min(r.application_date) AS application_date
+    FROM family_reunifications r
+   WHERE r.municipality_id = $1 AND r.arrived_person_id IS NOT NULL ${onePerson ? 'AND r.arrived_person_id = $2' : ''}
+   GROUP BY r.arrived_person_id
 )
 SELECT p.id, p.given_name, p.family_name, ${d('p.birth_date')} AS birth_date, p.arrival_category, p.permit_type,
        ${d('p.settlement_date')} AS settlement_date, p.status, ${d('p.status_date')} AS status_date,
@@ -62,7 +67,7 @@ SELECT p.id, p.given_name, p.family_name, ${d('p.birth_date')} AS birth_date, p.
        ${d('f.emigrated_date')} AS emigrated_date, f.version AS facts_version,
        sp.id AS sponsor_id, ${d('coalesce(spf.first_settlement_date, sp.settlement_date)')} AS sp_first_settlement, sp.permit_type AS sp_permit_type,
        sp.arrival_category AS sp_arrival_category,
-       (SELECT ${d('min(r.application_date)')} FROM family_reunifications r WHERE r.arrived_person_id = p.id) AS reunification_application_date,
+       ${d('ap.application_date')} AS reunification_application_date,
        CASE WHEN p.household_role = 'child' THEN ${d('mo.settled')} END AS mother_settlement_date
   FROM persons p
   LEFT JOIN person_grant_facts f ON f.person_id = p.id
@@ -70,6 +75,7 @@ SELECT p.id, p.given_name, p.family_name, ${d('p.birth_date')} AS birth_date, p.
   LEFT JOIN mothers mo ON mo.household_id = p.household_id
   LEFT JOIN persons sp ON sp.id = p.sponsor_person_id
   LEFT JOIN person_grant_facts spf ON spf.person_id = sp.id
+  LEFT JOIN applications ap ON ap.person_id = p.id
  WHERE p.municipality_id = $1 ${onePerson ? 'AND p.id = $2' : ''}`;
 }
 

@@ -266,7 +266,7 @@ describe('payment lists and reconciliation', () => {
     const unknownRow = (await grants.get('/api/grants/reconciliation?year=2026&reason=unknown_person')).json().rows[0];
     expect(unknownRow).toMatchObject({ personId: null, name: 'Ukjent Person', paid: 62_575 });
     const agreeingPaid = (await grants.get('/api/grants/reconciliation?year=2026&limit=200')).json();
-    expect(agreeingPaid.rows.some((r: { personId: string }) => r.personId === paid.id && r.code === 'AR-2')).toBe(false);
+    expect(agreeingPaid.rows.some((r: { personId: string; code: string }) => r.personId === paid.id && r.code === 'AR-2')).toBe(false);
     expect(agreeingPaid.summary.agreeing).toBeGreaterThanOrEqual(8);
 
     const file = await grants.get('/api/grants/reconciliation/export?year=2026');

@@ -10,7 +10,9 @@ import { loadFacts, loadGrantRates, loadSettings, toGrantFacts } from './facts.t
  */
 export async function grantOverview(ctx: Ctx, year: number) {
   const m = ctx.actor.municipalityId;
-  const [facts, rates, settings] = await Promise.all([loadFacts(ctx.tx, m), loadGrantRates(ctx.tx, m), loadSettings(ctx.tx, m)]);
+  const facts = await loadFacts(ctx.tx, m);
+  const rates = await loadGrantRates(ctx.tx, m);
+  const settings = await loadSettings(ctx.tx, m);
   const expected = new Map<GrantType, number>(GRANT_TYPES.map((t) => [t, 0]));
   let warnings = 0;
   for (const f of facts) {

@@ -53,7 +53,9 @@ function why(p: FactsRow, term: string, expected: number, paid: number, count: n
 export async function reconcileYear(ctx: Ctx, year: number) {
   const m = ctx.actor.municipalityId;
   await matchLines(ctx);
-  const [facts, rates, settings] = await Promise.all([loadFacts(ctx.tx, m), loadGrantRates(ctx.tx, m), loadSettings(ctx.tx, m)]);
+  const facts = await loadFacts(ctx.tx, m);
+  const rates = await loadGrantRates(ctx.tx, m);
+  const settings = await loadSettings(ctx.tx, m);
   const prefix = `${year}-`;
   const expected = new Map<string, number>(); // person|term|code → øre
   const byId = new Map<string, FactsRow>();

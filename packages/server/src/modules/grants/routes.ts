@@ -12,6 +12,8 @@ import {
   remainingMix,
   settledCategory,
   type GrantCode,
+  type ForecastYear,
+  type GrantType,
   type Mix,
   type MixKind,
   type Permission,
@@ -94,7 +96,8 @@ async function personGrants(ctx: Ctx, personId: string, audit: boolean) {
   if (!read.allowed) throw notFound();
   const [row] = await loadFacts(ctx.tx, ctx.actor.municipalityId, personId);
   if (!row) throw notFound();
-  const [rates, settings] = await Promise.all([loadGrantRates(ctx.tx, ctx.actor.municipalityId), loadSettings(ctx.tx, ctx.actor.municipalityId)]);
+  const rates = await loadGrantRates(ctx.tx, ctx.actor.municipalityId);
+  const settings = await loadSettings(ctx.tx, ctx.actor.municipalityId);
   const facts = toGrantFacts(row);
   const s = grantSchedule(facts, { rates, splitRule: settings.splitRule });
   if (audit) await ctx.audit({ action: 'grants.person.read', subjectType: 'person', subjectId: personId, categories: ['identity', 'economy'], via: read.via });
@@ -130,6 +133,21 @@ function mixKind(r: FactsRow): MixKind {
   if (age < 18) return 'child';
   if (age >= 60) return 'elderly';
   return (r.household_size ?? 1) <= 1 ? 'single_adult' : 'adult_in_family';
+}
+
+/** Year-by-year sums of two forecasts of the same years. */
+function addYears(a: ForecastYear[], b: ForecastYear[]): ForecastYear[] {
+  return a.map((y, i) => {
+    const o = b[i]!;
+    const byType = Object.fromEntries(Object.entries(y.byType).map(([t, v]) => [t, v + o.byType[t as GrantType]])) as Record<GrantType, number>;
+    return { year: y.year, byType, total: y.total + o.total };
+  });
+}
+
+function uniqueBy<T>(xs: T[], key: (x: T) => string): T[] {
+  const m = new Map<string, T>();
+  for (const x of xs) if (!m.has(key(x))) m.set(key(x), x);
+  return [...m.values()];
 }
 
 export function registerGrants(app: FastifyInstance, deps: Deps): void {
@@ -263,14 +281,15 @@ export function registerGrants(app: FastifyInstance, deps: Deps): void {
       requirePermission(ctx, 'grants.view');
       const m = ctx.actor.municipalityId;
       const fromYear = body.fromYear ?? Number(osloDate(ctx.now).slice(0, 4));
-      const [facts, rates, settings, yearRows] = await Promise.all([
-        loadFacts(ctx.tx, m),
-        loadGrantRates(ctx.tx, m),
-        loadSettings(ctx.tx, m),
-        rows<{ decided_total: number | null }>(ctx.tx, 'SELECT decided_total FROM settlement_years WHERE municipality_id = $1 AND year = $2', [m, fromYear]),
-      ]);
+      // One query at a time: a transaction's connection (and PGlite) runs them in turn anyway.
+      const facts = await loadFacts(ctx.tx, m);
+      const rates = await loadGrantRates(ctx.tx, m);
+      const settings = await loadSettings(ctx.tx, m);
+      const yearRows = await rows<{ decided_total: number | null }>(ctx.tx, 'SELECT decided_total FROM settlement_years WHERE municipality_id = $1 AND year = $2', [m, fromYear]);
       const people = facts.map(toGrantFacts);
       const opts = { rates, splitRule: settings.splitRule };
+      // Every person's schedule once; the three forecasts below share them.
+      const schedules = people.map((p) => grantSchedule(p, opts));
       let against = 0;
       const recent: Mix = {};
       for (const f of facts) {
@@ -288,11 +307,18 @@ export function registerGrants(app: FastifyInstance, deps: Deps): void {
       const midYear = `${fromYear}-07-01`;
       const today = osloDate(ctx.now);
       const plannedDate = today > midYear && today.startsWith(String(fromYear)) ? today : midYear;
-      const base = { fromYear, years: body.years, people };
+      const base = { fromYear, years: body.years, people, schedules };
+      // The settled people's figures once; the decision and the what-if are added on top.
       const settled = forecast(base, opts);
-      const withDecision = forecast({ ...base, planned: { mix: rest, date: plannedDate } }, opts);
-      const withWhatIf = body.whatIf ? forecast({ ...base, planned: { mix: rest, date: plannedDate }, whatIf: { mix: body.whatIf.mix, date: body.whatIf.date ?? midYear } }, opts) : null;
-      const last = withWhatIf ?? withDecision;
+      const none = { fromYear, years: body.years, people: [], schedules: [] };
+      const planned = forecast({ ...none, planned: { mix: rest, date: plannedDate } }, opts);
+      const extra = body.whatIf ? forecast({ ...none, whatIf: { mix: body.whatIf.mix, date: body.whatIf.date ?? midYear } }, opts) : null;
+      const withDecision = { years: addYears(settled.years, planned.years) };
+      const withWhatIf = extra ? { years: addYears(withDecision.years, extra.years) } : null;
+      const last = {
+        rateWarnings: uniqueBy([...settled.rateWarnings, ...planned.rateWarnings, ...(extra?.rateWarnings ?? [])], (w) => `${w.code}|${w.year}|${w.status}|${w.carriedFrom}`),
+        missingRates: uniqueBy([...settled.missingRates, ...planned.missingRates, ...(extra?.missingRates ?? [])], (w) => `${w.code}|${w.year}`),
+      };
       return {
         fromYear,
         settled: settled.years,
