@@ -202,7 +202,7 @@ describe('payment lists and reconciliation', () => {
     expect((await upload(advisor, 'termin,tilskuddskode,belop\n')).statusCode).toBe(403);
   });
 
-  it('imports, matches by id number, DUF number and name with birth date; a second import of the same file changes nothing', async () => {
+  it('imports CSV and XLSX; a second import of the same file changes nothing', async () => {
     // People settled in 2025: AR-2 in 2026 is 250 300 a year, 62 575 a term.
     paid = { ...(await register(person({ givenName: 'Mohammad', familyName: 'Al-Hassan', nationalId: nid('1985-03-03'), birthDate: '1985-03-03', settlementDate: '2025-01-20' }))), nid: '' };
     paid.nid = (await w.database.query<{ national_id: string }>('SELECT national_id FROM persons WHERE id = $1', [paid.id]))[0]!.national_id;
@@ -227,10 +227,6 @@ describe('payment lists and reconciliation', () => {
     const res = await upload(grants, csv);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ lines: 17, validLines: 17, imported: 17, alreadyImported: false, terms: ['2026-1', '2026-2', '2026-3', '2026-4'] });
-    const matched = await w.database.query<{ person_id: string | null; match_method: string | null }>('SELECT person_id, match_method FROM grant_payment_lines ORDER BY line_no');
-    expect(matched.filter((m) => m.person_id === paid.id).every((m) => m.match_method === 'national_id')).toBe(true);
-    expect(matched.filter((m) => m.person_id === byName.id).map((m) => m.match_method)).toEqual(Array(4).fill('name_birth_date'));
-    expect(matched.filter((m) => m.person_id === null)).toHaveLength(1);
     const again = (await upload(grants, csv)).json();
     expect(again).toMatchObject({ alreadyImported: true, imported: 0 });
     expect(await w.database.query('SELECT 1 FROM grant_payment_lines')).toHaveLength(17);
@@ -247,11 +243,15 @@ describe('payment lists and reconciliation', () => {
     expect(lists.lists).toHaveLength(2);
   });
 
-  it('reconciles the year: expected vs paid per person and term, with the reasons, listed and exported', async () => {
+  it('reconciles the year: lines matched by id number, then name with birth date; expected vs paid per person and term with the reasons, listed and exported', async () => {
     const res = await grants.post('/api/grants/reconcile', { year: 2026 });
     expect(res.statusCode, res.body).toBe(200);
     const s = res.json();
     expect(s.matched).toMatchObject({ nationalId: 13, nameBirthDate: 4, unmatched: 1 });
+    const matched = await w.database.query<{ person_id: string | null; match_method: string | null }>('SELECT person_id, match_method FROM grant_payment_lines ORDER BY line_no');
+    expect(matched.filter((m) => m.person_id === paid.id).every((m) => m.match_method === 'national_id')).toBe(true);
+    expect(matched.filter((m) => m.person_id === byName.id).map((m) => m.match_method)).toEqual(Array(4).fill('name_birth_date'));
+    expect(matched.filter((m) => m.person_id === null)).toHaveLength(1);
     const reasons = Object.fromEntries(s.byReason.map((b: { reason: string; rows: number }) => [b.reason, b.rows]));
     expect(reasons).toMatchObject({ amount_mismatch: 4, unknown_person: 1, not_expected: 1 });
     expect(reasons.not_in_imdinett).toBeGreaterThanOrEqual(4); // Hamid: nothing paid, settlement date not in IMDinett

@@ -1,4 +1,4 @@
-import { compareDates, grantSchedule, termPaymentDate, type GrantCode } from '@eidor/domain';
+import { compareDates, grantSchedule, osloDate, termPaymentDate, type GrantCode } from '@eidor/domain';
 import { rows } from '../../db/raw.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { loadFacts, loadGrantRates, loadSettings, toGrantFacts, type FactsRow } from './facts.ts';
@@ -57,6 +57,13 @@ export async function reconcileYear(ctx: Ctx, year: number) {
   const rates = await loadGrantRates(ctx.tx, m);
   const settings = await loadSettings(ctx.tx, m);
   const prefix = `${year}-`;
+  // Only terms IMDi has paid (a list holds them) or whose payment day has passed: a term still to
+  // come is not a difference.
+  const today = osloDate(ctx.now);
+  const listed = new Set(
+    (await rows<{ term: string }>(ctx.tx, 'SELECT DISTINCT term FROM grant_payment_lines WHERE municipality_id = $1 AND term LIKE $2', [m, `${prefix}%`])).map((r) => r.term),
+  );
+  const due = (term: string) => listed.has(term) || termDate(term) <= today;
   const expected = new Map<string, number>(); // person|term|code → øre
   const byId = new Map<string, FactsRow>();
   let expectedTotal = 0;
@@ -65,7 +72,7 @@ export async function reconcileYear(ctx: Ctx, year: number) {
     const s = grantSchedule(toGrantFacts(f), { rates, splitRule: settings.splitRule });
     for (const l of s.lines) {
       for (const t of l.terms) {
-        if (!t.term.startsWith(prefix)) continue;
+        if (!t.term.startsWith(prefix) || !due(t.term)) continue;
         const k = `${f.id}|${t.term}|${l.code}`;
         expected.set(k, (expected.get(k) ?? 0) + t.amount * 100);
         expectedTotal += t.amount * 100;
