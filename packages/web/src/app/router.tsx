@@ -8,6 +8,7 @@ import { mailboxRoute } from '../features/dev/routes.tsx';
 import { homeRoute } from '../features/home/routes.tsx';
 import { housingRoutes } from '../features/housing/routes.tsx';
 import { peopleRoutes } from '../features/people/routes.tsx';
+import { programmeAdminRoutes } from '../features/programme-admin/routes.tsx';
 import { programmeRoutes } from '../features/programme/routes.tsx';
 import { extraGrantRoutes } from '../features/extra-grants/routes.tsx';
 import { settlementRoutes } from '../features/settlement/routes.tsx';
@@ -19,7 +20,7 @@ const routeTree = rootRoute.addChildren([
   signInRoute,
   invitationRoute,
   mailboxRoute,
-  authedRoute.addChildren([homeRoute, tasksRoute, ...peopleRoutes, ...programmeRoutes, ...extraGrantRoutes, ...settlementRoutes, ...housingRoutes, unitsRoute, usersRoute, auditRoute, accountRoute]),
+  authedRoute.addChildren([homeRoute, tasksRoute, ...peopleRoutes, ...programmeRoutes, ...extraGrantRoutes, ...settlementRoutes, ...programmeAdminRoutes, ...housingRoutes, unitsRoute, usersRoute, auditRoute, accountRoute]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -1,5 +1,6 @@
 import { programmeNb } from '../features/programme/messages.nb.ts';
 import { extraGrantsNb } from '../features/extra-grants/messages.nb.ts';
+import { programmeAdminNb } from '../features/programme-admin/messages.nb.ts';
 
 /** Norsk bokmål: the source language. nn.ts and en.ts must have exactly the same keys. */
 export const nb = {
@@ -1334,6 +1335,7 @@ export const nb = {
   },
   programme: programmeNb,
   extraGrants: extraGrantsNb,
+  programmeAdmin: programmeAdminNb,
 };
 
 /** The shape every language must have. */

@@ -1,6 +1,7 @@
 import type { Messages } from './nb.ts';
 import { programmeNn } from '../features/programme/messages.nn.ts';
 import { extraGrantsNn } from '../features/extra-grants/messages.nn.ts';
+import { programmeAdminNn } from '../features/programme-admin/messages.nn.ts';
 
 /** Norsk nynorsk. */
 export const nn: Messages = {
@@ -1335,4 +1336,5 @@ export const nn: Messages = {
   },
   programme: programmeNn,
   extraGrants: extraGrantsNn,
+  programmeAdmin: programmeAdminNn,
 };
