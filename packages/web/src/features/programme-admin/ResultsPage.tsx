@@ -141,7 +141,7 @@ export function ResultsPage({ results, onExport, onCompare }: ResultsPageProps) 
                   <Table.Cell>{cell(c)}</Table.Cell>
                 </Table.Row>
               ))}
-              {AGE_GROUPS.map((g) => (
+              {AGE_GROUPS.filter((g) => y.byAge[g]).map((g) => (
                 <Table.Row key={g}>
                   <Table.HeaderCell scope="row">{t('programmeAdmin.results.age', { group: g })}</Table.HeaderCell>
                   <Table.Cell>{cell(y.byAge[g])}</Table.Cell>
