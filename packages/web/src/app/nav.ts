@@ -2,8 +2,8 @@ import type { Permission, Role } from '@eidor/domain';
 
 /** One entry of the main menu. */
 export type NavItem = {
-  to: '/' | '/tasks' | '/people' | '/settlement' | '/housing' | '/admin/units' | '/admin/users' | '/audit' | '/account' | '/extra-grants' | '/extra-grants/inbox' | '/programme';
-  label: 'nav.home' | 'nav.tasks' | 'nav.people' | 'nav.settlement' | 'nav.housing' | 'nav.units' | 'nav.users' | 'nav.audit' | 'nav.account' | 'extraGrants.nav' | 'extraGrants.inboxNav' | 'programmeAdmin.nav';
+  to: '/' | '/tasks' | '/people' | '/settlement' | '/housing' | '/admin/units' | '/admin/users' | '/audit' | '/account' | '/extra-grants' | '/grants' | '/extra-grants/inbox' | '/programme';
+  label: 'nav.home' | 'nav.tasks' | 'nav.people' | 'nav.settlement' | 'nav.housing' | 'nav.units' | 'nav.users' | 'nav.audit' | 'nav.account' | 'extraGrants.nav' | 'grants.nav' | 'extraGrants.inboxNav' | 'programmeAdmin.nav';
 };
 
 /** Roles that never see people's records: administrators run the system, auditors read the log. */
@@ -35,6 +35,7 @@ export function navItems(permissions: readonly Permission[], roles: readonly Rol
   if (has('housing.view')) items.push({ to: '/housing', label: 'nav.housing' });
   // The introduction programme's municipality pages: the payment run's roles (advisor, leader, finance).
   if (has('payments.prepare') || has('payments.approve')) items.push({ to: '/programme', label: 'programmeAdmin.nav' });
+  if (has('grants.view')) items.push({ to: '/grants', label: 'grants.nav' });
   if (has('extra_grants.manage')) items.push({ to: '/extra-grants', label: 'extraGrants.nav' });
   else if (roles.some((r) => r === 'partner' || r === 'health_worker')) items.push({ to: '/extra-grants/inbox', label: 'extraGrants.inboxNav' });
   if (has('units.manage')) items.push({ to: '/admin/units', label: 'nav.units' });

@@ -1,6 +1,7 @@
 import type { Messages } from './nb.ts';
 import { programmeNn } from '../features/programme/messages.nn.ts';
 import { extraGrantsNn } from '../features/extra-grants/messages.nn.ts';
+import { grantsNn } from '../features/grants/messages.nn.ts';
 import { programmeAdminNn } from '../features/programme-admin/messages.nn.ts';
 
 /** Norsk nynorsk. */
@@ -1336,5 +1337,6 @@ export const nn: Messages = {
   },
   programme: programmeNn,
   extraGrants: extraGrantsNn,
+  grants: grantsNn,
   programmeAdmin: programmeAdminNn,
 };

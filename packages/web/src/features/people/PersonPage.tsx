@@ -179,6 +179,22 @@ export function PersonPage({ person, status: initialStatus, units, onSetTeam, on
         </section>
       ) : null}
 
+      {person.can.categories.economy?.read ? (
+        <section className="section" aria-labelledby="person-grants">
+          <Heading level={2} data-size="sm" id="person-grants">
+            {t('grants.person.link')}
+          </Heading>
+          <Paragraph>{t('grants.person.linkIntro')}</Paragraph>
+          <Paragraph>
+            <DsLink asChild>
+              <Link to="/people/$id/grants" params={{ id: person.id }}>
+                {t('grants.person.linkOpen')}
+              </Link>
+            </DsLink>
+          </Paragraph>
+        </section>
+      ) : null}
+
       <section className="section" aria-labelledby="person-team">
         <Heading level={2} data-size="sm" id="person-team">
           {t('people.team.heading')}
