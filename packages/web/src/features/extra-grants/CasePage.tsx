@@ -1,5 +1,5 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { Alert, Button, Checkbox, Fieldset, Heading, Link as DsLink, Paragraph, Table, Tag, ValidationMessage } from '@digdir/designsystemet-react';
+import { Alert, Button, Card, Checkbox, Fieldset, Heading, Link as DsLink, Paragraph, Table, Tag, ValidationMessage } from '@digdir/designsystemet-react';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { BodyOf, ExtraGrantApplicationView, ExtraGrantCaseView, UnitView } from '@eidor/contract';
@@ -187,6 +187,9 @@ function ConsentSection({ kase, today, onConsent, onWithdrawConsent }: CasePageP
       {w.fields.withdrawnDate ? <Alert data-color="danger">{w.fields.withdrawnDate}</Alert> : null}
       {kase.can.edit ? (
         <form className="form narrow" onSubmit={(e) => void submit(e)} aria-label={t('extraGrants.consent.record')} noValidate>
+          <Heading level={3} data-size="2xs">
+            {t('extraGrants.consent.record')}
+          </Heading>
           <SelectField id="xg-consent-signedBy" label={t('extraGrants.consent.signedBy')} value={signedBy} onChange={(e) => setSignedBy(e.target.value as 'person' | 'guardian')} error={a.fields.signedBy}>
             <option value="person">{t('extraGrants.consent.signers.person')}</option>
             <option value="guardian">{t('extraGrants.consent.signers.guardian')}</option>
@@ -249,42 +252,44 @@ function RequestsSection({ kase, units, today, onRequest, onRemind, onReload }: 
       {kase.requests.length === 0 ? (
         <Paragraph>{t('extraGrants.requests.none')}</Paragraph>
       ) : (
-        <ul className="cards">
+        <ul className="mail-list">
           {kase.requests.map((r) => (
-            <li key={r.id} className="card">
-              <Heading level={3} data-size="xs">
-                {r.unitName}: {t(`extraGrants.requests.kinds.${r.kind}`)}
-              </Heading>
-              <Paragraph>{r.message}</Paragraph>
-              <Paragraph data-size="sm">
-                {t('extraGrants.requests.dueDate')}: {formatDate(r.dueDate)} · {t('extraGrants.requests.status')}: {t(`extraGrants.requests.statuses.${r.status}`)}{' '}
-                {r.overdue ? <Tag data-color="danger">{t('extraGrants.overdue')}</Tag> : null}
-                {r.reminders > 0 ? ` · ${t('extraGrants.requests.reminders', { count: r.reminders })}` : ''}
-              </Paragraph>
-              {r.status === 'answered' ? (
-                <>
-                  <Paragraph>
-                    <strong>{t('extraGrants.requests.answer')}:</strong> {r.answer}
-                  </Paragraph>
-                  {r.costEstimate !== null ? (
+            <li key={r.id}>
+              <Card data-color="neutral">
+                <Heading level={3} data-size="xs">
+                  {r.unitName}: {t(`extraGrants.requests.kinds.${r.kind}`)}
+                </Heading>
+                <Paragraph>{r.message}</Paragraph>
+                <Paragraph data-size="sm">
+                  {t('extraGrants.requests.dueDate')}: {formatDate(r.dueDate)} · {t('extraGrants.requests.status')}: {t(`extraGrants.requests.statuses.${r.status}`)}{' '}
+                  {r.overdue ? <Tag data-color="danger">{t('extraGrants.overdue')}</Tag> : null}
+                  {r.reminders > 0 ? ` · ${t('extraGrants.requests.reminders', { count: r.reminders })}` : ''}
+                </Paragraph>
+                {r.status === 'answered' ? (
+                  <>
                     <Paragraph>
-                      {t('extraGrants.requests.costEstimate')}: {formatOre(r.costEstimate)}
+                      <strong>{t('extraGrants.requests.answer')}:</strong> {r.answer}
                     </Paragraph>
-                  ) : null}
-                  <Paragraph data-size="sm">
-                    {t('extraGrants.requests.informant')}: {r.informant}
-                  </Paragraph>
-                </>
-              ) : kase.can.edit ? (
-                <Button
-                  data-size="sm"
-                  variant="secondary"
-                  disabled={remind.busy}
-                  onClick={() => void remind.run(() => onRemind(r.id, r.version)).then((ok) => ok && setStatus(t('extraGrants.requests.reminded')))}
-                >
-                  {t('extraGrants.requests.remind', { unit: r.unitName })}
-                </Button>
-              ) : null}
+                    {r.costEstimate !== null ? (
+                      <Paragraph>
+                        {t('extraGrants.requests.costEstimate')}: {formatOre(r.costEstimate)}
+                      </Paragraph>
+                    ) : null}
+                    <Paragraph data-size="sm">
+                      {t('extraGrants.requests.informant')}: {r.informant}
+                    </Paragraph>
+                  </>
+                ) : kase.can.edit ? (
+                  <Button
+                    data-size="sm"
+                    variant="secondary"
+                    disabled={remind.busy}
+                    onClick={() => void remind.run(() => onRemind(r.id, r.version)).then((ok) => ok && setStatus(t('extraGrants.requests.reminded')))}
+                  >
+                    {t('extraGrants.requests.remind', { unit: r.unitName })}
+                  </Button>
+                ) : null}
+              </Card>
             </li>
           ))}
         </ul>
@@ -292,6 +297,9 @@ function RequestsSection({ kase, units, today, onRequest, onRemind, onReload }: 
       {remind.error ? <ApiErrorAlert error={remind.error} onReload={onReload} /> : null}
       {kase.can.edit ? (
         <form className="form narrow" onSubmit={(e) => void submit(e)} aria-label={t('extraGrants.requests.send')} noValidate>
+          <Heading level={3} data-size="2xs">
+            {t('extraGrants.requests.send')}
+          </Heading>
           <SelectField id="xg-req-unitId" label={t('extraGrants.requests.unit')} value={unitId} onChange={(e) => setUnitId(e.target.value)} error={a.fields.unitId}>
             <option value="">{t('common.choose')}</option>
             {active.map((u) => (
@@ -418,6 +426,9 @@ function CostsSection({ kase, units, onAddCost, onUpdateCost, onReload }: CasePa
       {Object.values(upd.fields).length > 0 ? <Alert data-color="danger">{Object.values(upd.fields).join(' ')}</Alert> : null}
       {kase.can.edit ? (
         <form className="form narrow" onSubmit={(e) => void submit(e)} aria-label={t('extraGrants.costs.add')} noValidate>
+          <Heading level={3} data-size="2xs">
+            {t('extraGrants.costs.add')}
+          </Heading>
           <SelectField id="xg-cost-unitId" label={t('extraGrants.costs.unit')} value={unitId} onChange={(e) => setUnitId(e.target.value)} error={a.fields.unitId}>
             <option value="">{t('common.choose')}</option>
             {units
@@ -465,6 +476,9 @@ function ApplicationsSection(props: CasePageProps) {
       ))}
       {kase.can.edit ? (
         <form className="form narrow" onSubmit={(e) => void submit(e)} aria-label={t('extraGrants.applications.create')} noValidate>
+          <Heading level={3} data-size="2xs">
+            {t('extraGrants.applications.create')}
+          </Heading>
           <TextField id="xg-app-grantYear" type="number" className="input-short" label={t('extraGrants.applications.grantYear')} value={grantYear} onChange={(e) => setGrantYear(e.target.value)} error={a.fields.grantYear} />
           <SelectField id="xg-app-kind" label={t('extraGrants.applications.kind')} value={kind} onChange={(e) => setKind(e.target.value as typeof kind)} error={a.fields.kind}>
             <option value="tilskudd1">{t('extraGrants.applications.kinds.tilskudd1')}</option>
