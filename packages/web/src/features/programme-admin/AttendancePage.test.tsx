@@ -57,8 +57,9 @@ describe('AttendancePage', () => {
     expect(screen.getByRole('combobox', { name: 'Klasse eller gruppe' }).textContent).toContain('Voksenopplæringen klasse 2B (2)');
   });
 
-  it('saves only the recorded days, with hours per measure, in one request', async () => {
-    const p = await renderPage();
+  it('saves only the recorded days, with hours per measure, in one request, and shows the new counters', async () => {
+    const after = { ...week, saved: 3, rows: [{ ...week.rows[0]!, counters: { ...counters, unexcusedDays: 1 } }, week.rows[1]!] };
+    const p = await renderPage({ onSave: vi.fn(async () => after) });
     fireEvent.change(status('Amina Hassan', 'Tirsdag 17.11.2026'), { target: { value: 'welfare' } });
     fireEvent.change(hours('Amina Hassan', 'Tirsdag 17.11.2026'), { target: { value: '5,5' } });
     fireEvent.click(screen.getByRole('button', { name: 'Timer per tiltak for Amina Hassan, Tirsdag 17.11.2026' }));
@@ -94,6 +95,7 @@ describe('AttendancePage', () => {
       ],
     });
     expect(await screen.findByText('Uken er lagret (3 dager).')).toBeTruthy();
+    expect(screen.getByRole('rowheader', { name: /Amina Hassan/ }).textContent).toContain('ugyldig fravær 1 dager');
   });
 
   it('shows the server’s rule errors on the cell they concern, in Norwegian, and in a summary that leads there', async () => {

@@ -48,17 +48,19 @@ const WEEKDAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri'] as const;
  * a labelled status and hours, the day's hours per measure in a dialog, saved in one request. The
  * server's reasons land on the cell they concern; the 12-month counters stand beside each name.
  */
-export function AttendancePage({ week, unitId, onWeek, onGroup, onSave }: AttendancePageProps) {
+export function AttendancePage({ week: loaded, unitId, onWeek, onGroup, onSave }: AttendancePageProps) {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
-  const [state, setState] = useState<GridState>(() => gridFrom(week));
+  // The week as last read or saved: a save returns the rows with their new counters.
+  const [week, setWeek] = useState(loaded);
+  const [state, setState] = useState<GridState>(() => gridFrom(loaded));
   const [errors, setErrors] = useState<{ cells: CellErrors; rows: Record<string, string[]>; summary: SummaryItem[] }>({ cells: {}, rows: {}, summary: [] });
   const [failure, setFailure] = useState<unknown>(null);
   const [status, setStatus] = useState('');
   const [saving, setSaving] = useState(false);
   const [dirty, setDirty] = useState(false);
   const [measuresOf, setMeasuresOf] = useState<{ personId: string; day: string } | null>(null);
-  const [weekText, setWeekText] = useState(formatDate(week.weekStart));
+  const [weekText, setWeekText] = useState(formatDate(loaded.weekStart));
   const summaryRef = useRef<HTMLElement>(null);
   const tableRef = useRef<HTMLTableElement>(null);
   const days = weekDays(week.weekStart);
@@ -93,7 +95,11 @@ export function AttendancePage({ week, unitId, onWeek, onGroup, onSave }: Attend
     setSaving(true);
     try {
       const saved = await onSave(request);
-      setState(gridFrom(saved.rows.length === week.rows.length ? saved : { ...week, rows: week.rows.map((r) => saved.rows.find((s) => s.personId === r.personId) ?? r) }));
+      // Rows not sent keep what they had (their unsaved entries too); the saved ones are as the server has them.
+      const merged = { ...week, rows: week.rows.map((r) => saved.rows.find((x) => x.personId === r.personId) ?? r) };
+      const fresh = gridFrom(merged);
+      setWeek(merged);
+      setState((s) => Object.fromEntries(merged.rows.map((r) => [r.personId, saved.rows.some((x) => x.personId === r.personId) ? fresh[r.personId]! : s[r.personId]!])));
       setErrors({ cells: {}, rows: {}, summary: [] });
       setDirty(false);
       setStatus(t('programmeAdmin.attendance.saved', { count: saved.saved }));
