@@ -72,7 +72,9 @@ describe('extra grants (tilskudd 1 and 2) in Chromium', () => {
     await expectNoAxeViolations(page, 'extra-grant case');
 
     // The checklist, by keyboard.
-    await page.getByLabel('Fastlege').focus();
+    const gp = page.getByLabel('Fastlege');
+    await visible(gp);
+    await gp.focus();
     await page.keyboard.type('Dr. Berg, Sentrum legekontor');
     await page.getByRole('button', { name: 'Lagre kartleggingen' }).click();
     await visible(page.getByRole('region', { name: 'Kartlegging (sjekkliste)' }).getByText('Lagret.'));
@@ -172,6 +174,7 @@ describe('extra grants (tilskudd 1 and 2) in Chromium', () => {
 
     // The consent is withdrawn (keyboard only): no new request can be sent under it.
     const withdraw = page.getByRole('button', { name: /^Registrer at samtykket fra .* er trukket tilbake i dag$/ });
+    await visible(withdraw);
     await withdraw.focus();
     await page.keyboard.press('Enter');
     await visible(page.getByText(/trukket tilbake \d{2}\.\d{2}\.\d{4}/));
