@@ -100,7 +100,7 @@ const FAMILY = ['Al-Hassan', 'Rahimi', 'Tesfay', 'Haile', 'Warsame', 'Abdullahi'
 
 /**
  * `n` more people in the municipality, written with COPY: valid synthetic fødselsnummer, DUF numbers,
- * refugees settled 2022–2026, registered in the population register a week later. Returns them.
+ * refugees, half settled 2022–2025 and half 2010–2020, registered in the population register a week later. Returns them.
  */
 export async function addPeople(db, kit, municipalityId, n, seed = 7) {
   const r = rng(seed);
@@ -115,7 +115,8 @@ export async function addPeople(db, kit, municipalityId, n, seed = 7) {
     while (!nid);
     const given = GIVEN[Math.floor(r() * GIVEN.length)];
     const family = FAMILY[Math.floor(r() * FAMILY.length)];
-    const settled = `${2022 + Math.floor(r() * 5)}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`;
+    // Half within the integration grant's five years in 2026 (settled 2022–2025), half before.
+    const settled = `${i % 2 === 0 ? 2022 + Math.floor(r() * 4) : 2010 + Math.floor(r() * 11)}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`;
     const duf = String(201500000000 + i);
     const id = crypto.randomUUID();
     const p = { id, given, family, birthDate, sex, nid, duf, settled };

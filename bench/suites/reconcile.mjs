@@ -26,7 +26,7 @@ await fx.db.query(
   `INSERT INTO person_grant_facts (person_id, municipality_id, imdinett_registered_date) SELECT id, municipality_id, settlement_date + 10 FROM persons WHERE municipality_id = $1 AND settlement_date IS NOT NULL`,
   [fx.municipalityId],
 );
-// The payment list: 2026's first two terms for LINES / 2 people settled 2022–2025, each paid the
+// The payment list: 2026's first two terms for the LINES / 2 people settled 2022–2025, each paid the
 // integration grant of their grant year (AR-2 … AR-5 at the shipped rates, a quarter a term).
 const YEARLY = { 'AR-2': 250_300, 'AR-3': 177_700, 'AR-4': 88_100, 'AR-5': 74_300 };
 const r = rng(11);
@@ -35,6 +35,7 @@ const validRows = [];
 const perTerm = Math.floor(LINES / 2);
 const norDate = (iso) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 const payable = people.filter((p) => p.settled < '2026-01-01');
+const named = new Set(); // two people of the same name, birth date and amount would be one line twice
 for (let i = 0; i < perTerm; i++) {
   const p = payable[i % payable.length];
   const code = `AR-${2026 - Number(p.settled.slice(0, 4)) + 1}`;
@@ -45,7 +46,10 @@ for (let i = 0; i < perTerm; i++) {
     let line;
     if (how < 0.8) line = [term, code, kr, p.nid, '', '', ''];
     else if (how < 0.9) line = [term, code, kr, '', p.duf, '', ''];
-    else if (how < 0.98) line = [term, code, kr, '', '', `${p.given.replace('Mohammad', 'Muhamed')} ${p.family.replace('Al-', 'Al ')}`, norDate(p.birthDate)];
+    else if (how < 0.98 && !named.has(`${term} ${code} ${kr} ${p.given} ${p.family} ${p.birthDate}`)) {
+      named.add(`${term} ${code} ${kr} ${p.given} ${p.family} ${p.birthDate}`);
+      line = [term, code, kr, '', '', `${p.given.replace('Mohammad', 'Muhamed')} ${p.family.replace('Al-', 'Al ')}`, norDate(p.birthDate)];
+    } else if (how < 0.98) line = [term, code, kr, p.nid, '', '', ''];
     else line = [term, code, kr, '', '', `Ukjent Person ${i}`, '01.01.1970'];
     csv.push(line.join(';'));
     validRows.push(line);
@@ -114,7 +118,7 @@ try {
   }
   const s = last.summary;
   console.log(`  matched: ${s.matched.nationalId} by fødselsnummer, ${s.matched.dufNumber} by DUF, ${s.matched.nameBirthDate} by name and birth date, ${s.matched.unmatched} unknown`);
-  console.log(`  ${s.agreeing} person-terms agree; differences: ${s.byReason.map((b) => `${b.reason} ${b.rows}`).join(', ')}`);
+  console.log(`  terms ${s.terms.join(', ')}; ${s.agreeing} person-terms agree; differences: ${s.byReason.map((b) => `${b.reason} ${b.rows}`).join(', ')}`);
   // Importing the same file again changes nothing.
   const before = (await fx.db.query('SELECT count(*)::int AS n, coalesce(sum(amount_ore), 0)::text AS s FROM grant_payment_lines')).rows[0];
   const again = await (await upload(file)).json();

@@ -193,6 +193,10 @@ export const ReconcileSummary = z.object({
   difference: z.number(),
   /** Person-term-grant combinations where expected and paid agree (within one krone). */
   agreeing: z.number().int(),
+  /** The terms reconciled: those an imported list holds. */
+  terms: z.array(z.string()).default([]),
+  /** Terms whose payment day has passed but no list of them is imported yet. */
+  termsWithoutList: z.array(z.string()).default([]),
   byReason: z.array(z.object({ reason: ReconciliationReason, rows: z.number().int(), difference: z.number() })),
   matched: z.object({ nationalId: z.number().int(), dufNumber: z.number().int(), nameBirthDate: z.number().int(), unmatched: z.number().int() }),
 });

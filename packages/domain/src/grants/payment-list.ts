@@ -58,7 +58,8 @@ const real = (y: number, mo: number, d: number) => (isRealDate(y, mo, d) ? forma
  * An amount in kroner as written in Norwegian or English files — "12 345,50", "12345.50",
  * "kr 12 345", "12.345,50" — in øre. undefined when it is not a number (letters, two signs).
  */
-export function parseAmountOre(s: string): number | undefined {
+export const parseAmountOre = memo(parseAmountOreUncached);
+function parseAmountOreUncached(s: string): number | undefined {
   let t = s.trim().replace(/^kr\.?\s*/i, '').replace(/\s*(kr|nok|,-)$/i, '').replace(/[\s\u00a0\u202f]/g, '');
   const neg = t.startsWith('-');
   if (neg) t = t.slice(1);
@@ -89,8 +90,23 @@ export function parseAmountOre(s: string): number | undefined {
   return neg ? -ore : ore;
 }
 
+/** A small cache for values a list repeats on every line (terms, codes, amounts). */
+function memo<T>(fn: (s: string) => T, max = 5000): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s) => {
+    let v = cache.get(s);
+    if (v === undefined && !cache.has(s)) {
+      v = fn(s);
+      if (cache.size >= max) cache.clear();
+      cache.set(s, v);
+    }
+    return v as T;
+  };
+}
+
 /** A term as IMDi writes it: "2025-1", "2025 T1", "T1 2025", "1. termin 2025", "2025-Q1", "2025/1". */
-export function parseTerm(s: string): Term | undefined {
+export const parseTerm = memo(parseTermUncached);
+function parseTermUncached(s: string): Term | undefined {
   const t = s.trim().toLowerCase();
   let m = /^(\d{4})\s*[-/ ]\s*(?:t|q|termin\s*)?([1-4])$/.exec(t);
   if (m) return `${Number(m[1])}-${Number(m[2])}` as Term;
@@ -101,7 +117,8 @@ export function parseTerm(s: string): Term | undefined {
   return undefined;
 }
 
-export function parseGrantCode(s: string): GrantCode | undefined {
+export const parseGrantCode = memo(parseGrantCodeUncached);
+function parseGrantCodeUncached(s: string): GrantCode | undefined {
   const t = s.trim().toUpperCase().replace(/\s+/g, ' ').replace(/^AR\s*-?\s*/, 'AR-').replace(/^AR-1\s*(EV|B)$/, 'AR-1 $1');
   return (GRANT_CODES as readonly string[]).includes(t) ? (t as GrantCode) : undefined;
 }

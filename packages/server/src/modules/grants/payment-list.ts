@@ -101,88 +101,87 @@ async function* xlsxRecords(chunks: AsyncGenerator<Buffer>): AsyncGenerator<Rec>
 
 export type ImportOptions = { dryRun: boolean; mode: 'all' | 'valid_only' };
 
-const LINES_COLUMNS = '(line_no, term, code, amount_ore, national_id, duf_number, name, name_key, name_skeleton, birth_date, settlement_date, municipality_number, paid_date, line_hash)';
-const LINES_TARGET = `grant_payment_lines (municipality_id, list_id, ${LINES_COLUMNS.slice(1)}`;
-const COPY_TARGET = 'grant_lines_in (line_no, term, code, amount_ore, national_id, duf_number, name, name_key, name_skeleton, birth_date, settlement_date, municipality_number, paid_date, line_hash)';
-
-/**
- * Imports IMDi's payment list (docs/grants.md): the file is read as it arrives, each line checked,
- * the valid lines streamed with COPY into a temporary table and from there added to the stored
- * lines (a line already stored is not added again). Matching lines to people is the
- * reconciliation's first step. Nothing is written when the header is wrong,
- * when mode is `all` and a line has a problem, on a dry run, or when the same file was imported before.
- */
-export async function importPaymentList(deps: Deps, ctx: Ctx, body: AsyncIterable<Buffer | string>, contentType: string, opts: ImportOptions) {
+/** The request body in memory (the size limit enforced on the way) and its SHA-256. */
+async function readBody(body: AsyncIterable<Buffer | string>): Promise<{ buf: Buffer; sha: string }> {
   const hash = createHash('sha256');
-  const chunks = hashed(body, hash);
-  const kind = contentType === XLSX ? 'xlsx' : 'csv';
-  const records = kind === 'xlsx' ? xlsxRecords(chunks) : csvRecords(chunks);
+  const parts: Buffer[] = [];
+  for await (const c of hashed(body, hash)) parts.push(c);
+  return { buf: Buffer.concat(parts), sha: hash.digest('hex') };
+}
 
-  const first = await records.next();
-  if (first.done) throw new AppError('VALIDATION', 'The file is empty', { fields: [{ path: 'body', message: 'is empty' }] });
-  const header = first.value.cells.map((h) => h.replace(/^\uFEFF/, '').trim());
+async function* chunksOf(buf: Buffer): AsyncGenerator<Buffer> {
+  for (let i = 0; i < buf.length; i += 256 * 1024) yield buf.subarray(i, i + 256 * 1024);
+}
+
+type Header = { columns: (PaymentListColumn | null)[]; problems: LineProblem[] };
+
+function readHeader(first: Rec): Header {
+  const header = first.cells.map((h) => h.replace(/^\uFEFF/, '').trim());
   const problems: LineProblem[] = [];
   const columns: (PaymentListColumn | null)[] = header.map((h) => {
     if (h === '') return null;
     const c = paymentColumn(h);
-    if (!c) problems.push({ line: first.value.line, column: h, message: `Unknown column "${h}". Expected: ${PAYMENT_LIST_COLUMNS.join(', ')}` });
+    if (!c) problems.push({ line: first.line, column: h, message: `Unknown column "${h}". Expected: ${PAYMENT_LIST_COLUMNS.join(', ')}` });
     return c ?? null;
   });
-  for (const c of REQUIRED_PAYMENT_COLUMNS) if (!columns.includes(c)) problems.push({ line: first.value.line, column: c, message: `The column "${c}" is missing` });
+  for (const c of REQUIRED_PAYMENT_COLUMNS) if (!columns.includes(c)) problems.push({ line: first.line, column: c, message: `The column "${c}" is missing` });
   const twice = columns.find((c, i) => c !== null && columns.indexOf(c) !== i);
-  if (twice) problems.push({ line: first.value.line, column: twice, message: `The column "${twice}" appears twice` });
-  if (problems.length > 0) {
-    for await (const _ of records) void _; // read to the end so the request completes
-    return { dryRun: opts.dryRun, alreadyImported: false, lines: 0, validLines: 0, imported: 0, alreadyStored: 0, problemLines: 1, emptyLines: 0, problems, terms: [], listId: null };
+  if (twice) problems.push({ line: first.line, column: twice, message: `The column "${twice}" appears twice` });
+  return { columns, problems };
+}
+
+/** One pass over the file's lines: checks each, yields the valid ones as COPY rows, keeps the tally. */
+class Pass {
+  lines = 0;
+  valid = 0;
+  empty = 0;
+  readonly problems: LineProblem[] = [];
+  readonly problemLines = new Set<number>();
+  readonly terms = new Set<string>();
+  private readonly seenLine = new Map<string, number>();
+  private readonly seenPersonTerm = new Map<string, number>();
+  constructor(private readonly records: AsyncGenerator<Rec>, private readonly columns: (PaymentListColumn | null)[]) {}
+
+  private note(p: LineProblem) {
+    this.problemLines.add(p.line);
+    if (this.problems.length < MAX_PROBLEMS_SHOWN) this.problems.push(p);
   }
 
-  let lines = 0;
-  let valid = 0;
-  let empty = 0;
-  const problemLines = new Set<number>();
-  const seenLine = new Map<string, number>();
-  const seenPersonTerm = new Map<string, number>();
-  const terms = new Set<string>();
-  const note = (p: LineProblem) => {
-    problemLines.add(p.line);
-    if (problems.length < MAX_PROBLEMS_SHOWN) problems.push(p);
-  };
-
-  async function* validLines(): AsyncGenerator<string> {
-    for await (const rec of records) {
+  async *validLines(): AsyncGenerator<string> {
+    for await (const rec of this.records) {
       if (rec.cells.every((c) => c.trim() === '')) {
-        empty++;
+        this.empty++;
         continue;
       }
-      lines++;
+      this.lines++;
       const values: Partial<Record<PaymentListColumn, string>> = {};
-      columns.forEach((c, i) => {
+      this.columns.forEach((c, i) => {
         if (c) values[c] = rec.cells[i] ?? '';
       });
       const r = readPaymentLine(rec.line, values);
       if (!r.ok) {
-        for (const p of r.problems) note(p);
+        for (const p of r.problems) this.note(p);
         continue;
       }
       const l = r.value;
       const key = paymentLineKey(l);
-      const before = seenLine.get(key);
+      const before = this.seenLine.get(key);
       if (before !== undefined) {
-        note({ line: rec.line, column: null, message: `is the same line as line ${before}` });
+        this.note({ line: rec.line, column: null, message: `is the same line as line ${before}` });
         continue;
       }
-      seenLine.set(key, rec.line);
+      this.seenLine.set(key, rec.line);
       const pt = paymentPersonTermKey(l);
       if (pt) {
-        const prev = seenPersonTerm.get(pt);
+        const prev = this.seenPersonTerm.get(pt);
         if (prev !== undefined) {
-          note({ line: rec.line, column: null, message: `pays the same person ${l.code} for term ${l.term} again (line ${prev})` });
+          this.note({ line: rec.line, column: null, message: `pays the same person ${l.code} for term ${l.term} again (line ${prev})` });
           continue;
         }
-        seenPersonTerm.set(pt, rec.line);
+        this.seenPersonTerm.set(pt, rec.line);
       }
-      valid++;
-      terms.add(l.term);
+      this.valid++;
+      this.terms.add(l.term);
       const lineHash = createHash('sha1').update(key).digest('base64');
       yield [
         l.line, l.term, l.code, l.amountOre, l.nationalId, l.dufNumber, l.name, l.name ? normaliseName(l.name) : null, l.name ? nameKey(l.name) : null, l.birthDate, l.settlementDate,
@@ -193,103 +192,110 @@ export async function importPaymentList(deps: Deps, ctx: Ctx, body: AsyncIterabl
     }
   }
 
-  const report = (over: { imported: number; alreadyStored: number; alreadyImported: boolean; listId: string | null }) => ({
+  async drain(): Promise<void> {
+    for await (const _ of this.validLines()) void _;
+  }
+}
+
+const LINES_COLUMNS = '(line_no, term, code, amount_ore, national_id, duf_number, name, name_key, name_skeleton, birth_date, settlement_date, municipality_number, paid_date, line_hash)';
+const LINES_TARGET = `grant_payment_lines (municipality_id, list_id, ${LINES_COLUMNS.slice(1)}`;
+const TEMP_TARGET = `grant_lines_in ${LINES_COLUMNS}`;
+
+/**
+ * Imports IMDi's payment list (docs/grants.md). Each line is checked; the valid lines are streamed
+ * with COPY straight into the stored lines (a line already stored from an overlapping list is added
+ * once). Nothing is written when the header is wrong, when mode is `all` and a line has a problem,
+ * on a dry run, or when the same file was imported before. Matching lines to people is the
+ * reconciliation's first step.
+ */
+export async function importPaymentList(deps: Deps, ctx: Ctx, body: AsyncIterable<Buffer | string>, contentType: string, opts: ImportOptions) {
+  const { buf, sha } = await readBody(body);
+  const kind = contentType === XLSX ? 'xlsx' : 'csv';
+  const open = async () => {
+    const records = kind === 'xlsx' ? xlsxRecords(chunksOf(buf)) : csvRecords(chunksOf(buf));
+    const first = await records.next();
+    if (first.done) throw new AppError('VALIDATION', 'The file is empty', { fields: [{ path: 'body', message: 'is empty' }] });
+    const header = readHeader(first.value);
+    return { header, pass: new Pass(records, header.columns) };
+  };
+  const report = (pass: Pass, over: { imported: number; alreadyStored: number; alreadyImported: boolean; listId: string | null }) => ({
     dryRun: opts.dryRun,
-    lines,
-    validLines: valid,
-    problemLines: problemLines.size,
-    emptyLines: empty,
-    problems: problems.sort((a, b) => a.line - b.line),
-    terms: [...terms].sort(),
+    lines: pass.lines,
+    validLines: pass.valid,
+    problemLines: pass.problemLines.size,
+    emptyLines: pass.empty,
+    problems: pass.problems.sort((a, b) => a.line - b.line),
+    terms: [...pass.terms].sort(),
     ...over,
   });
-
-  if (opts.dryRun) {
-    for await (const _ of validLines()) void _;
-    return report({ imported: 0, alreadyStored: 0, alreadyImported: false, listId: null });
+  const m = ctx.actor.municipalityId;
+  const { header, pass } = await open();
+  if (header.problems.length > 0) {
+    return { dryRun: opts.dryRun, alreadyImported: false, lines: 0, validLines: 0, imported: 0, alreadyStored: 0, problemLines: 1, emptyLines: 0, problems: header.problems, terms: [], listId: null };
   }
+  const existing = await rows<{ id: string }>(ctx.tx, 'SELECT id FROM grant_payment_lists WHERE municipality_id = $1 AND file_sha256 = $2', [m, sha]);
+  if (opts.dryRun || existing[0]) {
+    await pass.drain();
+    return report(pass, { imported: 0, alreadyStored: existing[0] ? pass.valid : 0, alreadyImported: !!existing[0], listId: existing[0]?.id ?? null });
+  }
+
   // The lines go straight into grant_payment_lines with COPY, under a savepoint. PostgreSQL refuses
   // COPY FROM for a role a row-level policy applies to, so the COPY alone runs as the tables' owner
   // (copyRows, asOwner); every row's municipality is the signed-in user's, set here and not read
   // from the file — what the policy's WITH CHECK would require. The savepoint is rolled back when
-  // nothing may be written (problems in `all` mode, the same file again).
-  const m = ctx.actor.municipalityId;
+  // nothing may be written (problems in `all` mode).
+  const newList = async () =>
+    (
+      await rows<{ id: string }>(
+        ctx.tx,
+        `INSERT INTO grant_payment_lists (municipality_id, file_sha256, file_kind, lines, imported_lines, terms, imported_at, imported_by)
+         VALUES ($1, $2, $3, 0, 0, '{}', $4, $5) RETURNING id`,
+        [m, sha, kind, ctx.now.toISOString(), ctx.actor.userId],
+      )
+    )[0]!.id;
   await rows(ctx.tx, 'SAVEPOINT payment_list');
-  const list = await rows<{ id: string }>(
-    ctx.tx,
-    `INSERT INTO grant_payment_lists (municipality_id, file_sha256, file_kind, lines, imported_lines, terms, imported_at, imported_by)
-     VALUES ($1, $2, $3, 0, 0, '{}', $4, $5) RETURNING id`,
-    [m, `pending ${ctx.requestId}`, kind, ctx.now.toISOString(), ctx.actor.userId],
-  );
-  const listId = list[0]!.id;
-  const kept: string[] = [];
+  let listId = await newList();
+  let done = pass;
+  let imported: number;
   const prefix = `${copyValue(m)}\t${copyValue(listId)}\t`;
   async function* direct(): AsyncGenerator<string> {
-    for await (const body of validLines()) {
-      kept.push(body);
-      yield prefix + body;
-    }
+    for await (const row of pass.validLines()) yield prefix + row;
   }
-  let overlap = false;
   try {
     await copyRows(deps.database.kind, ctx.tx, LINES_TARGET, direct(), { asOwner: true });
+    imported = pass.valid;
   } catch (err) {
-    // A line stored from an earlier, overlapping list: take the slower road below.
     if ((err as { code?: string }).code !== '23505') throw err;
-    overlap = true;
+    // A line is stored already from an earlier, overlapping list: read the file again into a
+    // temporary table and add only the lines not stored yet.
     await rows(ctx.tx, 'ROLLBACK TO SAVEPOINT payment_list');
-  }
-  const sha = hash.digest('hex');
-  if (problemLines.size > 0 && opts.mode === 'all') {
-    await rows(ctx.tx, 'ROLLBACK TO SAVEPOINT payment_list');
-    return report({ imported: 0, alreadyStored: 0, alreadyImported: false, listId: null });
-  }
-  const existing = await rows<{ id: string }>(ctx.tx, 'SELECT id FROM grant_payment_lists WHERE municipality_id = $1 AND file_sha256 = $2', [m, sha]);
-  if (existing[0]) {
-    await rows(ctx.tx, 'ROLLBACK TO SAVEPOINT payment_list');
-    return report({ imported: 0, alreadyStored: valid, alreadyImported: true, listId: existing[0].id });
-  }
-  if (valid === 0) {
-    await rows(ctx.tx, 'ROLLBACK TO SAVEPOINT payment_list');
-    return report({ imported: 0, alreadyStored: 0, alreadyImported: false, listId: null });
-  }
-  let imported = valid;
-  let id = listId;
-  if (overlap) {
-    // Through a temporary table, adding only the lines not stored yet.
-    const again = await rows<{ id: string }>(
-      ctx.tx,
-      `INSERT INTO grant_payment_lists (municipality_id, file_sha256, file_kind, lines, imported_lines, terms, imported_at, imported_by)
-       VALUES ($1, $2, $3, 0, 0, '{}', $4, $5) RETURNING id`,
-      [m, `pending ${ctx.requestId}`, kind, ctx.now.toISOString(), ctx.actor.userId],
-    );
-    id = again[0]!.id;
+    listId = await newList();
+    done = (await open()).pass;
     await rows(
       ctx.tx,
       `CREATE TEMP TABLE grant_lines_in (line_no int, term text, code text, amount_ore bigint, national_id text, duf_number text, name text, name_key text, name_skeleton text,
          birth_date date, settlement_date date, municipality_number text, paid_date date, line_hash text) ON COMMIT DROP`,
     );
-    await copyRows(deps.database.kind, ctx.tx, COPY_TARGET, kept, { asOwner: deps.database.kind === 'pglite' });
+    await copyRows(deps.database.kind, ctx.tx, TEMP_TARGET, done.validLines());
     const inserted = await rows<{ n: string }>(
       ctx.tx,
       `WITH ins AS (
-         INSERT INTO grant_payment_lines (municipality_id, list_id, line_no, term, code, amount_ore, national_id, duf_number, name, name_key, name_skeleton, birth_date,
-                                          settlement_date, municipality_number, paid_date, line_hash)
-         SELECT $1, $2, line_no, term, code, amount_ore, national_id, duf_number, name, name_key, name_skeleton, birth_date, settlement_date, municipality_number, paid_date, line_hash
-           FROM grant_lines_in
+         INSERT INTO grant_payment_lines (municipality_id, list_id, ${LINES_COLUMNS.slice(1, -1)})
+         SELECT $1, $2, ${LINES_COLUMNS.slice(1, -1)} FROM grant_lines_in
          ON CONFLICT (municipality_id, line_hash) DO NOTHING
          RETURNING 1)
        SELECT count(*)::text AS n FROM ins`,
-      [m, id],
+      [m, listId],
     );
     imported = Number(inserted[0]!.n);
     await rows(ctx.tx, 'DROP TABLE grant_lines_in');
   }
-  await rows(ctx.tx, 'UPDATE grant_payment_lists SET file_sha256 = $2, lines = $3, imported_lines = $4, terms = $5 WHERE id = $1', [
-    id, sha, lines, imported, `{${[...terms].sort().join(',')}}`,
-  ]);
+  if ((done.problemLines.size > 0 && opts.mode === 'all') || done.valid === 0) {
+    await rows(ctx.tx, 'ROLLBACK TO SAVEPOINT payment_list');
+    return report(done, { imported: 0, alreadyStored: 0, alreadyImported: false, listId: null });
+  }
+  await rows(ctx.tx, 'UPDATE grant_payment_lists SET lines = $2, imported_lines = $3, terms = $4 WHERE id = $1', [listId, done.lines, imported, `{${[...done.terms].sort().join(',')}}`]);
   await rows(ctx.tx, 'RELEASE SAVEPOINT payment_list');
-  const listIdOut = id;
-  await ctx.audit({ action: 'grants.payment_list.import', subjectType: 'grant_payment_list', subjectId: listIdOut, categories: ['identity', 'economy'] });
-  return report({ imported, alreadyStored: valid - imported, alreadyImported: false, listId: listIdOut });
+  await ctx.audit({ action: 'grants.payment_list.import', subjectType: 'grant_payment_list', subjectId: listId, categories: ['identity', 'economy'] });
+  return report(done, { imported, alreadyStored: done.valid - imported, alreadyImported: false, listId });
 }

@@ -57,13 +57,14 @@ export async function reconcileYear(ctx: Ctx, year: number) {
   const rates = await loadGrantRates(ctx.tx, m);
   const settings = await loadSettings(ctx.tx, m);
   const prefix = `${year}-`;
-  // Only terms IMDi has paid (a list holds them) or whose payment day has passed: a term still to
-  // come is not a difference.
+  // Only the terms an imported list holds: a term without a list is reported as such, not as
+  // everyone unpaid.
   const today = osloDate(ctx.now);
   const listed = new Set(
     (await rows<{ term: string }>(ctx.tx, 'SELECT DISTINCT term FROM grant_payment_lines WHERE municipality_id = $1 AND term LIKE $2', [m, `${prefix}%`])).map((r) => r.term),
   );
-  const due = (term: string) => listed.has(term) || termDate(term) <= today;
+  const due = (term: string) => listed.has(term);
+  const termsWithoutList = ([1, 2, 3, 4] as const).map((t) => `${year}-${t}`).filter((t) => !listed.has(t) && termDate(t) <= today);
   const expected = new Map<string, number>(); // person|term|code → øre
   const byId = new Map<string, FactsRow>();
   let expectedTotal = 0;
@@ -158,6 +159,8 @@ export async function reconcileYear(ctx: Ctx, year: number) {
     paid: paidTotal / 100,
     difference: (paidTotal - expectedTotal) / 100,
     agreeing,
+    terms: [...listed].sort(),
+    termsWithoutList,
     byReason: [...byReason].map(([reason, b]) => ({ reason: reason as Reason, rows: b.rows, difference: b.difference / 100 })).sort((a, b) => b.rows - a.rows),
     matched: { nationalId: c('national_id'), dufNumber: c('duf_number'), nameBirthDate: c('name_birth_date') + c('manual'), unmatched: c(null) },
   };

@@ -377,6 +377,8 @@ export function registerGrants(app: FastifyInstance, deps: Deps): void {
         paid: 0,
         difference: 0,
         agreeing: 0,
+        terms: [],
+        termsWithoutList: [],
         byReason: [],
         matched: { nationalId: 0, dufNumber: 0, nameBirthDate: 0, unmatched: 0 },
       };
