@@ -130,6 +130,14 @@ describe('AttendancePage', () => {
     expect(status('Amina Hassan', 'Tirsdag 17.11.2026').getAttribute('aria-invalid')).toBeNull();
   });
 
+  it('fills the empty days inside the programme with present in one go', async () => {
+    await renderPage();
+    fireEvent.click(screen.getByRole('button', { name: 'Fyll tomme dager med «Til stede»' }));
+    expect((status('Amina Hassan', 'Fredag 20.11.2026') as HTMLSelectElement).value).toBe('present');
+    expect((hours('Yonas Haile', 'Onsdag 18.11.2026') as HTMLInputElement).value).toBe('6');
+    expect(screen.getAllByText('Utenfor programmet')).toHaveLength(2);
+  });
+
   it('refuses hours that are not a number before asking the server', async () => {
     const p = await renderPage();
     fireEvent.change(hours('Amina Hassan', 'Mandag 16.11.2026'), { target: { value: 'sju' } });

@@ -255,6 +255,24 @@ export function AttendancePage({ week: loaded, unitId, onWeek, onGroup, onSave }
               </Table>
             </ScrollRegion>
             <div className="button-row page-actions">
+              <Button
+                type="button"
+                variant="secondary"
+                onClick={() => {
+                  // A class where most were there: fill every empty day, then record the exceptions.
+                  setState((st) =>
+                    Object.fromEntries(
+                      Object.entries(st).map(([personId, cells]) => [
+                        personId,
+                        Object.fromEntries(Object.entries(cells).map(([day, c]) => [day, c.status === '' && !c.outside ? { ...c, status: 'present' as const, hours: String(c.planned).replace('.', ',') } : c])),
+                      ]),
+                    ),
+                  );
+                  setDirty(true);
+                }}
+              >
+                {t('programmeAdmin.attendance.fillPresent')}
+              </Button>
               <Button id="att-save" variant="primary" onClick={() => void save()} loading={saving} disabled={saving}>
                 {saving ? t('programmeAdmin.attendance.saving') : t('programmeAdmin.attendance.save')}
               </Button>

@@ -42,6 +42,7 @@ export const programmeAdminEn: ProgrammeAdminMessages = {
     measureKind: 'Absence is – {{measure}}',
     measureKindDay: 'As for the day',
     measureDone: 'Done',
+    fillPresent: 'Fill empty days with “Present”',
     save: 'Save the week',
     saving: 'Saving …',
     saved: 'The week is saved ({{count}} days).',

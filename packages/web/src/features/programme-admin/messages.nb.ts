@@ -44,6 +44,7 @@ export const programmeAdminNb = {
     measureKind: 'Fravær gjelder – {{measure}}',
     measureKindDay: 'Samme som dagen',
     measureDone: 'Ferdig',
+    fillPresent: 'Fyll tomme dager med «Til stede»',
     save: 'Lagre uken',
     saving: 'Lagrer …',
     saved: 'Uken er lagret ({{count}} dager).',

@@ -42,6 +42,7 @@ export const programmeAdminNn: ProgrammeAdminMessages = {
     measureKind: 'Fråværet gjeld – {{measure}}',
     measureKindDay: 'Same som dagen',
     measureDone: 'Ferdig',
+    fillPresent: 'Fyll tomme dagar med «Til stades»',
     save: 'Lagre veka',
     saving: 'Lagrar …',
     saved: 'Veka er lagra ({{count}} dagar).',
