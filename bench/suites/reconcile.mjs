@@ -34,7 +34,7 @@ const csv = ['termin;tilskuddskode;belop;fodselsnummer;dufnummer;navn;fodselsdat
 const validRows = [];
 const perTerm = Math.floor(LINES / 2);
 const norDate = (iso) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
-const payable = people.filter((p) => p.settled < '2026-01-01');
+const payable = people.filter((p) => p.settled >= '2022-01-01' && p.settled < '2026-01-01');
 const named = new Set(); // two people of the same name, birth date and amount would be one line twice
 for (let i = 0; i < perTerm; i++) {
   const p = payable[i % payable.length];

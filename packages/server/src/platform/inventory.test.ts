@@ -32,9 +32,11 @@ describe('endpoint inventory', () => {
     expect(res.json().error.code).toBe('UNAUTHENTICATED');
   });
 
+  let admin: Agent | undefined;
   it.each(endpoints.filter(([, ep]) => ep.method !== 'GET'))('%s: no CSRF token → 403', async (_name, ep) => {
-    const agent = await signedIn(w.app, 'admin@a.test');
-    const res = await agent.request(ep.method, concrete(ep.path), {}, { 'x-csrf-token': '' });
+    // One signed-in session for all of them (a sign-in per endpoint would hit the sign-in limit).
+    admin ??= await signedIn(w.app, 'admin@a.test');
+    const res = await admin.request(ep.method, concrete(ep.path), {}, { 'x-csrf-token': '' });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('CSRF_INVALID');
   });

@@ -18,8 +18,9 @@ export async function grantOverview(ctx: Ctx, year: number) {
   for (const f of facts) {
     const s = grantSchedule(toGrantFacts(f), { rates, splitRule: settings.splitRule });
     for (const l of s.lines) {
-      if (l.calendarYear !== year || l.amount === null) continue;
+      // Terms paid in the year, whatever the line's year (a late year 1 is paid next January).
       const inYear = l.terms.filter((t) => t.term.startsWith(`${year}-`)).reduce((a, t) => a + t.amount, 0);
+      if (inYear === 0) continue;
       expected.set(l.type, expected.get(l.type)! + inYear);
       if (l.rateStatus !== 'verified' || l.carriedFrom !== null) warnings++;
     }

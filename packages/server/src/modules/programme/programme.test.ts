@@ -44,6 +44,24 @@ describe('programme record', () => {
     expect(v.compulsory.map((c: { element: string }) => c.element)).toEqual(['norwegian', 'social_studies', 'life_skills', 'work_or_education']);
   });
 
+  it("decides a family immigrant's right from the sponsor's first settlement and the application date", async () => {
+    const sponsor = (await advisor.post('/api/persons', { person: { givenName: 'Yonas', familyName: 'Tesfay', birthDate: '1985-03-03', sex: 'male', arrivalCategory: 'reception_centre', permitType: 'refugee', permitDate: '2023-01-01', settlementDate: '2023-03-01' } })).json();
+    const spouse = (
+      await advisor.post('/api/persons', {
+        person: { givenName: 'Senait', familyName: 'Tesfay', birthDate: '1988-04-04', sex: 'female', arrivalCategory: 'family_reunified', permitType: 'family_immigration', permitDate: '2026-06-01', settlementDate: '2026-08-01', sponsorPersonId: sponsor.id },
+      })
+    ).json();
+    const unknown = (await advisor.get(`/api/programme/persons/${spouse.id}`)).json();
+    expect(unknown.eligibility.reasons.join(' | ')).toMatch(/application date are needed/);
+    // The application date recorded with the grant facts: within five years of the sponsor's settlement.
+    const grants = await signedIn(w.app, 'grants@a.test');
+    const facts = { firstSettlementDate: null, settledByAgreement: null, imdinettRegisteredDate: null, sponsorFirstSettlementDate: null, sponsorPermitType: null, sponsorWasFamilyImmigrant: false, sponsorNordicCitizen: false, familyApplicationDate: '2025-10-01', specialAgreement: false, movedTo: null, emigratedDate: null };
+    expect((await grants.put(`/api/grants/persons/${spouse.id}`, { facts, version: null })).statusCode).toBe(200);
+    const known = (await advisor.get(`/api/programme/persons/${spouse.id}`)).json();
+    expect(known.eligibility.reasons.join(' | ')).toMatch(/within five years of the sponsor settling/);
+    expect(known.eligibility.status).toBe('right_and_duty');
+  });
+
   it('refuses an incomplete or unlawful decision, naming each field, and writes nothing', async () => {
     const before = await snapshot(w.database, 'programmes');
     const empty = await advisor.put(`/api/programme/persons/${personId}`, { fields: { status: 'active' }, version: null });

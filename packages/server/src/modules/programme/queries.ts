@@ -184,3 +184,23 @@ export async function userNames(tx: Db, ids: (string | null)[]) {
   const r = await tx.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, list));
   return new Map(r.map((u) => [u.id, u.name]));
 }
+
+/**
+ * A family immigrant's sponsor's first settlement (the sponsor in the register, or as recorded in the
+ * grant facts) and the application date (grant facts, or the family-reunification record).
+ */
+export async function familyFactsOf(tx: Db, person: { id: string; permitType: string | null; arrivalCategory: string | null }) {
+  if (person.permitType !== 'family_immigration' && person.arrivalCategory !== 'family_reunified') return null;
+  const r = await rows<{ sponsor: string | null; application: string | null }>(
+    tx,
+    `SELECT to_char(coalesce(spf.first_settlement_date, sp.settlement_date, f.sponsor_first_settlement_date), 'YYYY-MM-DD') AS sponsor,
+            to_char(coalesce(f.family_application_date, (SELECT min(r.application_date) FROM family_reunifications r WHERE r.arrived_person_id = p.id)), 'YYYY-MM-DD') AS application
+       FROM persons p
+       LEFT JOIN person_grant_facts f ON f.person_id = p.id
+       LEFT JOIN persons sp ON sp.id = p.sponsor_person_id
+       LEFT JOIN person_grant_facts spf ON spf.person_id = sp.id
+      WHERE p.id = $1`,
+    [person.id],
+  );
+  return { sponsorSettlementDate: r[0]?.sponsor ?? null, familyApplicationDate: r[0]?.application ?? null };
+}

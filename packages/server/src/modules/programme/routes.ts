@@ -26,8 +26,8 @@ import { renderLetter, type LetterData } from './letters.ts';
 import { registerAttendance } from './attendance.ts';
 import { registerNir } from './nir.ts';
 import { bookRecoveries, otherBenefitsIn, recoveryDue, registerPlans } from './plans.ts';
-import { addEvent, attendanceBetween, findProgramme, findRun, linesOf, listRuns, participantsBetween, runByMonth, userNames, type RunRow } from './queries.ts';
-import { eligibilityOf, fieldsOf, presentProgramme, type Fields } from './view.ts';
+import { addEvent, attendanceBetween, familyFactsOf, findProgramme, findRun, linesOf, listRuns, participantsBetween, runByMonth, userNames, type RunRow } from './queries.ts';
+import { eligibilityOf, fieldsOf, presentProgramme, type FamilyFacts, type Fields } from './view.ts';
 
 type FieldError = { path: string; message: string };
 const invalid = (fields: FieldError[]) => new AppError('VALIDATION', `${fields[0]!.path} ${fields[0]!.message}`, { fields });
@@ -37,9 +37,9 @@ function childrenUnder12(members: PersonRow[], today: string): number {
 }
 
 /** What a programme decision must satisfy before it is saved; each problem names its field. */
-function checkProgramme(person: PersonRow, f: Fields, today: string): FieldError[] {
+function checkProgramme(person: PersonRow, f: Fields, today: string, family: FamilyFacts | null): FieldError[] {
   const out: FieldError[] = [];
-  const e = eligibilityOf(person, f, today);
+  const e = eligibilityOf(person, f, today, family);
   const regime = e.regime ?? 'integl';
   if (f.status !== 'planned' && e.status === 'not_eligible') out.push({ path: 'fields.status', message: `the person is not eligible: ${e.reasons.at(-1)}` });
   if (f.status !== 'planned') {
@@ -132,7 +132,7 @@ export function registerProgramme(app: FastifyInstance, deps: Deps): void {
     const events = await ctx.tx.execute(sql`SELECT max(event_date)::text AS d FROM programme_events WHERE person_id = ${personId}`);
     const last = ((events as unknown as { rows: { d: string | null }[] }).rows[0]?.d) ?? null;
     if (audit) await ctx.audit({ action: 'programme.read', subjectType: 'person', subjectId: personId, categories: ['programme'], via: read.via });
-    const view = presentProgramme(person, g, absences, last, ctx.now, canAccessPerson(ctx.actor, 'write', 'programme', relationships).allowed);
+    const view = presentProgramme(person, g, absences, last, ctx.now, canAccessPerson(ctx.actor, 'write', 'programme', relationships).allowed, await familyFactsOf(ctx.tx, person));
     const kids = person.householdId ? childrenUnder12(await membersOf(ctx.tx, person.householdId), today) : 0;
     view.counters.childSickDaysLimit = kids > 2 ? 15 : 10;
     return view;
@@ -149,7 +149,8 @@ export function registerProgramme(app: FastifyInstance, deps: Deps): void {
       if ((before?.version ?? null) !== body.version) throw versionConflict();
       const today = osloDate(ctx.now);
       const f = body.fields;
-      const problems = checkProgramme(person, f, today);
+      const family = await familyFactsOf(ctx.tx, person);
+      const problems = checkProgramme(person, f, today, family);
       if (problems.length > 0) throw invalid(problems);
       const values = { ...f, weeklyHours: f.weeklyHours, updatedAt: ctx.now };
       let version: number;
@@ -190,7 +191,7 @@ export function registerProgramme(app: FastifyInstance, deps: Deps): void {
       const deadline = programmeStartDeadline(person.settlementDate, f.requestDate);
       const key = `programme-decision:${params.id}`;
       if (f.decisionDate) await closeTask(ctx, key);
-      else if (deadline && eligibilityOf(person, f, today).status !== 'not_eligible') {
+      else if (deadline && eligibilityOf(person, f, today, family).status !== 'not_eligible') {
         await upsertTask(ctx, {
           sourceKey: key,
           kind: 'programme.deadline',
@@ -274,6 +275,7 @@ export function registerProgramme(app: FastifyInstance, deps: Deps): void {
         data.benefit = { month: query.month, ...compute(() => benefitFor(participantOf(person, g), query.month!, days)) };
       }
       if (params.kind === 'ending' && g.status !== 'ended') throw new AppError('CONFLICT', 'The programme has not ended');
+      if (params.kind === 'suspension' && g.status !== 'suspended') throw new AppError('CONFLICT', 'The programme is not suspended');
       if (params.kind === 'participant_certificate') {
         const r = await ctx.tx.execute(sql`SELECT coalesce(sum(present_hours), 0)::text AS h FROM attendance WHERE person_id = ${params.id}`);
         data.presentHours = Number((r as unknown as { rows: { h: string }[] }).rows[0]?.h ?? 0);

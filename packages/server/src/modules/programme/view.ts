@@ -45,13 +45,18 @@ export function fieldsOf(g: ProgrammeRow | undefined): Fields {
   };
 }
 
-export function eligibilityOf(person: PersonRow, f: Fields, today: string) {
+/** For a family immigrant: when the sponsor first settled and when the application was made. */
+export type FamilyFacts = { sponsorSettlementDate: string | null; familyApplicationDate: string | null };
+
+export function eligibilityOf(person: PersonRow, f: Fields, today: string, family: FamilyFacts | null = null) {
   return programmeEligibility({
     birthDate: person.birthDate,
     permitType: person.permitType,
     permitDate: person.permitDate,
     arrivalCategory: person.arrivalCategory,
     settlementDate: person.settlementDate,
+    sponsorSettlementDate: family?.sponsorSettlementDate ?? null,
+    familyApplicationDate: family?.familyApplicationDate ?? null,
     decisionDate: f.decisionDate ?? today,
   });
 }
@@ -76,10 +81,11 @@ export function presentProgramme(
   lastEventDate: string | null,
   now: Date,
   canEdit: boolean,
+  family: FamilyFacts | null = null,
 ): z.output<typeof ProgrammeView> {
   const today = osloDate(now);
   const f = fieldsOf(g);
-  const e = eligibilityOf(person, f, today);
+  const e = eligibilityOf(person, f, today, family);
   const deadline = programmeStartDeadline(person.settlementDate, f.requestDate);
   const deadlines: z.output<typeof ProgrammeView>['deadlines'] = [];
   const add = (key: (typeof deadlines)[number]['key'], due: string | null, done: boolean, legalBasis: string) => {
