@@ -48,7 +48,7 @@ async function signOut(page: Page): Promise<void> {
  */
 async function registerParticipants(page: Page): Promise<void> {
   await page.evaluate(
-    async ({ families, permitDate, settlementDate, mapping, decision, start }) => {
+    async ({ families, permitDate, settlementDate, mapping, decision, start, planEnd }) => {
       const session = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
       const headers = { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken };
       for (const family of families) {
@@ -62,9 +62,20 @@ async function registerParticipants(page: Page): Promise<void> {
         const fields = { participantGroup: 'other_goal', skillsMappingDate: mapping, decisionDate: decision, startDate: start, endGoal: 'Arbeid i helsesektoren', plannedMonths: 24, weeklyHours: 37.5, status: 'active', elements: { norwegian: true } };
         const put = await fetch(`/api/programme/persons/${id}`, { method: 'PUT', headers, body: JSON.stringify({ fields, version: null }) });
         if (put.status !== 200) throw new Error(`decision: ${put.status} ${await put.text()}`);
+        // An adopted integration plan with two measures, so the day can be split over them.
+        const measure = (type: string, description: string, hoursPerWeek: number) => ({ type, description, providerUnitId: null, from: start, to: planEnd, hoursPerWeek });
+        const draft = await fetch(`/api/programme/persons/${id}/plans`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ goals: ['Arbeid i helsesektoren'], norwegianGoal: 'B1', measures: [measure('norwegian', 'Norsk spor 2', 20), measure('work_practice', 'Språkpraksis', 17.5)] }),
+        });
+        if (draft.status !== 201) throw new Error(`plan: ${draft.status} ${await draft.text()}`);
+        const plan = (await draft.json()) as { id: string; version: number };
+        const adopt = await fetch(`/api/programme/plans/${plan.id}/adopt`, { method: 'POST', headers, body: JSON.stringify({ decisionDate: decision, version: plan.version }) });
+        if (adopt.status !== 200) throw new Error(`adopt: ${adopt.status} ${await adopt.text()}`);
       }
     },
-    { families, permitDate: day(-150), settlementDate: day(-70), mapping: day(-50), decision: day(-40), start: day(-35) },
+    { families, permitDate: day(-150), settlementDate: day(-70), mapping: day(-50), decision: day(-40), start: day(-35), planEnd: day(300) },
   );
 }
 
@@ -100,6 +111,17 @@ describe('programme: the municipality’s week grid, payment run and results in 
     await status(first, 1).selectOption('self_certified');
     await status(first, 2).selectOption('unexcused');
     await hours(first, 2).fill('5,5');
+    // Wednesday's hours per measure: the two hours missed were work practice.
+    await page.getByRole('button', { name: `Tiltak (0) for ${first}, ${dayName(2)}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Timer per tiltak for ${first}, ${dayName(2)}` });
+    await visible(dialog);
+    await dialog.getByRole('textbox', { name: 'Timer til stede – Norsk: Norsk spor 2' }).fill('4');
+    await dialog.getByRole('textbox', { name: 'Timer til stede – Arbeidspraksis: Språkpraksis' }).fill('1,5');
+    await dialog.getByRole('textbox', { name: 'Timer fravær – Arbeidspraksis: Språkpraksis' }).fill('2');
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+    await expectNoAxeViolations(page, 'hours per measure dialog');
+    await dialog.getByRole('button', { name: 'Ferdig' }).click();
+    await visible(page.getByRole('button', { name: `Tiltak (2) for ${first}, ${dayName(2)}` }));
     await page.getByRole('button', { name: 'Lagre uken' }).click();
     const refused = status(first, 1);
     await expect.poll(() => refused.getAttribute('aria-invalid'), { timeout: 15_000 }).toBe('true');

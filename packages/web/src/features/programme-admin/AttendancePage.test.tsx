@@ -62,7 +62,7 @@ describe('AttendancePage', () => {
     const p = await renderPage({ onSave: vi.fn(async () => after) });
     fireEvent.change(status('Amina Hassan', 'Tirsdag 17.11.2026'), { target: { value: 'welfare' } });
     fireEvent.change(hours('Amina Hassan', 'Tirsdag 17.11.2026'), { target: { value: '5,5' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Timer per tiltak for Amina Hassan, Tirsdag 17.11.2026' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Tiltak (0) for Amina Hassan, Tirsdag 17.11.2026' }));
     const dialog = await screen.findByRole('dialog');
     fireEvent.change(within(dialog).getByRole('textbox', { name: 'Timer til stede – Norsk: Norsk spor 2' }), { target: { value: '4' } });
     fireEvent.change(within(dialog).getByRole('textbox', { name: 'Timer til stede – Arbeidspraksis: Språkpraksis' }), { target: { value: '1,5' } });

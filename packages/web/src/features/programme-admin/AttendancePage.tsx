@@ -361,8 +361,9 @@ function DayCell({ row, day, label, cell, errors, idOf, onChange, onMeasures }: 
         <span aria-hidden="true">{t('programmeAdmin.attendance.planned', { hours: String(cell.planned).replace('.', ',') })}</span>
       </div>
       {measures.length > 0 ? (
-        <Button id={idOf('measures')} type="button" variant="tertiary" data-size="sm" disabled={cell.status === ''} aria-label={t('programmeAdmin.attendance.measuresButton', { name: row.name, day: label })} onClick={onMeasures}>
+        <Button id={idOf('measures')} type="button" variant="tertiary" data-size="sm" disabled={cell.status === ''} onClick={onMeasures}>
           {t('programmeAdmin.attendance.measuresCount', { count: split })}
+          <span className="ds-sr-only">{t('programmeAdmin.attendance.measuresButton', { name: row.name, day: label })}</span>
         </Button>
       ) : null}
       {errors.length > 0 ? (

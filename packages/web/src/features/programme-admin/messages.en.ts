@@ -33,7 +33,7 @@ export const programmeAdminEn: ProgrammeAdminMessages = {
     present: 'Present',
     measures: 'Measures',
     measuresFor: 'Hours per measure for {{name}}, {{day}}',
-    measuresButton: 'Hours per measure for {{name}}, {{day}}',
+    measuresButton: ' for {{name}}, {{day}}',
     measuresCount: 'Measures ({{count}})',
     measuresIntro: 'Split the day’s hours over the measures of the integration plan. Together they cannot exceed the day’s {{hours}} planned hours.',
     measuresNone: 'No measures of the integration plan on this day.',

@@ -35,7 +35,7 @@ export const programmeAdminNb = {
     present: 'Til stede',
     measures: 'Tiltak',
     measuresFor: 'Timer per tiltak for {{name}}, {{day}}',
-    measuresButton: 'Timer per tiltak for {{name}}, {{day}}',
+    measuresButton: ' for {{name}}, {{day}}',
     measuresCount: 'Tiltak ({{count}})',
     measuresIntro: 'Fordel dagens timer på tiltakene i integreringsplanen. Til sammen kan det ikke bli flere enn dagens {{hours}} planlagte timer.',
     measuresNone: 'Ingen tiltak i integreringsplanen denne dagen.',

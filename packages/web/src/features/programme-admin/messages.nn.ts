@@ -33,7 +33,7 @@ export const programmeAdminNn: ProgrammeAdminMessages = {
     present: 'Til stades',
     measures: 'Tiltak',
     measuresFor: 'Timar per tiltak for {{name}}, {{day}}',
-    measuresButton: 'Timar per tiltak for {{name}}, {{day}}',
+    measuresButton: ' for {{name}}, {{day}}',
     measuresCount: 'Tiltak ({{count}})',
     measuresIntro: 'Fordel timane for dagen på tiltaka i integreringsplanen. Til saman kan det ikkje bli fleire enn dei {{hours}} planlagde timane for dagen.',
     measuresNone: 'Ingen tiltak i integreringsplanen denne dagen.',
