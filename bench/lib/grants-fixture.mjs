@@ -115,8 +115,8 @@ export async function addPeople(db, kit, municipalityId, n, seed = 7) {
     while (!nid);
     const given = GIVEN[Math.floor(r() * GIVEN.length)];
     const family = FAMILY[Math.floor(r() * FAMILY.length)];
-    // Half within the integration grant's five years in 2026 (settled 2022–2025), half before.
-    const settled = `${i % 2 === 0 ? 2022 + Math.floor(r() * 4) : 2010 + Math.floor(r() * 11)}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`;
+    // About half within the integration grant's five years in 2026 (settled 2022–2025), the rest before.
+    const settled = `${i % 2 === 0 || i % 25 === 1 ? 2022 + Math.floor(r() * 4) : 2010 + Math.floor(r() * 11)}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`;
     const duf = String(201500000000 + i);
     const id = crypto.randomUUID();
     const p = { id, given, family, birthDate, sex, nid, duf, settled };

@@ -33,6 +33,7 @@ const r = rng(11);
 const csv = ['termin;tilskuddskode;belop;fodselsnummer;dufnummer;navn;fodselsdato'];
 const validRows = [];
 const perTerm = Math.floor(LINES / 2);
+if (people.filter((p) => p.settled >= '2022-01-01' && p.settled < '2026-01-01').length < perTerm) throw new Error('too few people settled 2022–2025 for the list: raise BENCH_PEOPLE');
 const norDate = (iso) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 const payable = people.filter((p) => p.settled >= '2022-01-01' && p.settled < '2026-01-01');
 const named = new Set(); // two people of the same name, birth date and amount would be one line twice

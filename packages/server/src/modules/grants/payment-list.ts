@@ -36,24 +36,31 @@ async function* hashed(body: AsyncIterable<Buffer | string>, hash: ReturnType<ty
   }
 }
 
-/** CSV records with their line numbers: BOM ignored, comma or semicolon found from the header. */
-async function* csvRecords(chunks: AsyncGenerator<Buffer>): AsyncGenerator<Rec> {
-  const head: Buffer[] = [];
-  let text = '';
-  for (;;) {
-    const n = await chunks.next();
-    if (n.done) break;
-    head.push(n.value);
-    text += n.value.toString('utf8');
-    if (text.includes('\n') || text.length > 64 * 1024) break;
-  }
-  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+/**
+ * CSV records with their line numbers: BOM ignored, comma, semicolon or tab found from the header.
+ * A file without quotes (as IMDi Tilskudd writes it) is split line by line; one with quotes goes
+ * through csv-parse.
+ */
+async function* csvRecords(buf: Buffer): AsyncGenerator<Rec> {
+  let text = buf.toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const firstLine = text.slice(0, Math.max(0, text.indexOf('\n')) || text.length).replace(/\r$/, '');
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
-  async function* all() {
-    yield* head;
-    yield* chunks;
+  if (!text.includes('"')) {
+    let line = 0;
+    let start = 0;
+    while (start < text.length) {
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      line++;
+      let row = text.slice(start, end);
+      if (row.endsWith('\r')) row = row.slice(0, -1);
+      yield { line, cells: row.split(delimiter).map((c) => c.trim()) };
+      start = end + 1;
+    }
+    return;
   }
-  const parser = Readable.from(all()).pipe(parse({ delimiter, relax_column_count: true, skip_empty_lines: false, bom: true, trim: true, info: true, relax_quotes: true }));
+  const parser = Readable.from([text]).pipe(parse({ delimiter, relax_column_count: true, skip_empty_lines: false, trim: true, info: true, relax_quotes: true }));
   try {
     for await (const r of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) yield { line: r.info.lines, cells: r.record };
   } catch (err) {
@@ -76,13 +83,11 @@ function cellText(v: unknown): string {
 }
 
 /** The first worksheet's rows of an XLSX file (row numbers as Excel shows them). */
-async function* xlsxRecords(chunks: AsyncGenerator<Buffer>): AsyncGenerator<Rec> {
-  const parts: Buffer[] = [];
-  for await (const c of chunks) parts.push(c);
+async function* xlsxRecords(buf: Buffer): AsyncGenerator<Rec> {
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(Buffer.concat(parts) as unknown as ArrayBuffer);
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch {
     throw new AppError('VALIDATION', 'The file is not a readable XLSX workbook', { fields: [{ path: 'body', message: 'is not an XLSX workbook' }] });
   }
@@ -107,10 +112,6 @@ async function readBody(body: AsyncIterable<Buffer | string>): Promise<{ buf: Bu
   const parts: Buffer[] = [];
   for await (const c of hashed(body, hash)) parts.push(c);
   return { buf: Buffer.concat(parts), sha: hash.digest('hex') };
-}
-
-async function* chunksOf(buf: Buffer): AsyncGenerator<Buffer> {
-  for (let i = 0; i < buf.length; i += 256 * 1024) yield buf.subarray(i, i + 256 * 1024);
 }
 
 type Header = { columns: (PaymentListColumn | null)[]; problems: LineProblem[] };
@@ -140,6 +141,8 @@ class Pass {
   readonly terms = new Set<string>();
   private readonly seenLine = new Map<string, number>();
   private readonly seenPersonTerm = new Map<string, number>();
+  /** People by fødselsnummer and DUF number: lines naming them are matched as they are stored. */
+  match: { byNationalId: Map<string, string>; byDuf: Map<string, string> } | null = null;
   constructor(private readonly records: AsyncGenerator<Rec>, private readonly columns: (PaymentListColumn | null)[]) {}
 
   private note(p: LineProblem) {
@@ -183,9 +186,11 @@ class Pass {
       this.valid++;
       this.terms.add(l.term);
       const lineHash = createHash('sha1').update(key).digest('base64');
+      const byId = l.nationalId ? this.match?.byNationalId.get(l.nationalId) : undefined;
+      const byDuf = byId === undefined && l.dufNumber ? this.match?.byDuf.get(l.dufNumber) : undefined;
       yield [
         l.line, l.term, l.code, l.amountOre, l.nationalId, l.dufNumber, l.name, l.name ? normaliseName(l.name) : null, l.name ? nameKey(l.name) : null, l.birthDate, l.settlementDate,
-        l.municipalityNumber, l.paidDate, lineHash,
+        l.municipalityNumber, l.paidDate, lineHash, byId ?? byDuf ?? null, byId ? 'national_id' : byDuf ? 'duf_number' : null, byId || byDuf ? 1 : null,
       ]
         .map(copyValue)
         .join('\t') + '\n';
@@ -197,7 +202,7 @@ class Pass {
   }
 }
 
-const LINES_COLUMNS = '(line_no, term, code, amount_ore, national_id, duf_number, name, name_key, name_skeleton, birth_date, settlement_date, municipality_number, paid_date, line_hash)';
+const LINES_COLUMNS = '(line_no, term, code, amount_ore, national_id, duf_number, name, name_key, name_skeleton, birth_date, settlement_date, municipality_number, paid_date, line_hash, person_id, match_method, match_score)';
 const LINES_TARGET = `grant_payment_lines (municipality_id, list_id, ${LINES_COLUMNS.slice(1)}`;
 const TEMP_TARGET = `grant_lines_in ${LINES_COLUMNS}`;
 
@@ -205,14 +210,14 @@ const TEMP_TARGET = `grant_lines_in ${LINES_COLUMNS}`;
  * Imports IMDi's payment list (docs/grants.md). Each line is checked; the valid lines are streamed
  * with COPY straight into the stored lines (a line already stored from an overlapping list is added
  * once). Nothing is written when the header is wrong, when mode is `all` and a line has a problem,
- * on a dry run, or when the same file was imported before. Matching lines to people is the
- * reconciliation's first step.
+ * on a dry run, or when the same file was imported before. Lines are matched to people by
+ * fødselsnummer or DUF number here; by name and birth date when the year is reconciled.
  */
 export async function importPaymentList(deps: Deps, ctx: Ctx, body: AsyncIterable<Buffer | string>, contentType: string, opts: ImportOptions) {
   const { buf, sha } = await readBody(body);
   const kind = contentType === XLSX ? 'xlsx' : 'csv';
   const open = async () => {
-    const records = kind === 'xlsx' ? xlsxRecords(chunksOf(buf)) : csvRecords(chunksOf(buf));
+    const records = kind === 'xlsx' ? xlsxRecords(buf) : csvRecords(buf);
     const first = await records.next();
     if (first.done) throw new AppError('VALIDATION', 'The file is empty', { fields: [{ path: 'body', message: 'is empty' }] });
     const header = readHeader(first.value);
@@ -229,6 +234,22 @@ export async function importPaymentList(deps: Deps, ctx: Ctx, body: AsyncIterabl
     ...over,
   });
   const m = ctx.actor.municipalityId;
+  // Lines naming a person by fødselsnummer or DUF number are matched on the way in; the others
+  // (name and birth date) when the year is reconciled.
+  const loadMatch = async () => {
+    const people = await rows<{ id: string; national_id: string | null; duf_number: string | null }>(
+      ctx.tx,
+      'SELECT id, national_id, duf_number FROM persons WHERE municipality_id = $1 AND (national_id IS NOT NULL OR duf_number IS NOT NULL)',
+      [m],
+    );
+    const byNationalId = new Map<string, string>();
+    const byDuf = new Map<string, string>();
+    for (const p of people) {
+      if (p.national_id) byNationalId.set(p.national_id, p.id);
+      if (p.duf_number) byDuf.set(p.duf_number, p.id);
+    }
+    return { byNationalId, byDuf };
+  };
   const { header, pass } = await open();
   if (header.problems.length > 0) {
     return { dryRun: opts.dryRun, alreadyImported: false, lines: 0, validLines: 0, imported: 0, alreadyStored: 0, problemLines: 1, emptyLines: 0, problems: header.problems, terms: [], listId: null };
@@ -253,6 +274,8 @@ export async function importPaymentList(deps: Deps, ctx: Ctx, body: AsyncIterabl
         [m, sha, kind, ctx.now.toISOString(), ctx.actor.userId],
       )
     )[0]!.id;
+  const match = await loadMatch();
+  pass.match = match;
   await rows(ctx.tx, 'SAVEPOINT payment_list');
   let listId = await newList();
   let done = pass;
@@ -271,10 +294,11 @@ export async function importPaymentList(deps: Deps, ctx: Ctx, body: AsyncIterabl
     await rows(ctx.tx, 'ROLLBACK TO SAVEPOINT payment_list');
     listId = await newList();
     done = (await open()).pass;
+    done.match = match;
     await rows(
       ctx.tx,
       `CREATE TEMP TABLE grant_lines_in (line_no int, term text, code text, amount_ore bigint, national_id text, duf_number text, name text, name_key text, name_skeleton text,
-         birth_date date, settlement_date date, municipality_number text, paid_date date, line_hash text) ON COMMIT DROP`,
+         birth_date date, settlement_date date, municipality_number text, paid_date date, line_hash text, person_id uuid, match_method text, match_score real) ON COMMIT DROP`,
     );
     await copyRows(deps.database.kind, ctx.tx, TEMP_TARGET, done.validLines());
     const inserted = await rows<{ n: string }>(
