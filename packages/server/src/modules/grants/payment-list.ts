@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import {
@@ -185,7 +185,7 @@ class Pass {
       }
       this.valid++;
       this.terms.add(l.term);
-      const lineHash = createHash('sha1').update(key).digest('base64');
+      const lineHash = hash('sha1', key, 'base64');
       const byId = l.nationalId ? this.match?.byNationalId.get(l.nationalId) : undefined;
       const byDuf = byId === undefined && l.dufNumber ? this.match?.byDuf.get(l.dufNumber) : undefined;
       yield [
