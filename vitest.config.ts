@@ -20,7 +20,8 @@ export default defineConfig({
           pool: 'forks',
         },
       },
-      { test: { name: 'web', include: ['packages/web/src/**/*.test.tsx', 'packages/web/src/**/*.test.ts'], environment: 'happy-dom' } },
+      // Page tests type into whole forms; on two busy cores (server files run beside them) 5 s is too tight.
+      { test: { name: 'web', include: ['packages/web/src/**/*.test.tsx', 'packages/web/src/**/*.test.ts'], environment: 'happy-dom', testTimeout: 20_000 } },
     ],
   },
 });

@@ -30,8 +30,8 @@ const serverRequire = createRequire(path.join(root, 'packages/server/package.jso
 const pg = serverRequire('pg');
 const KIT = path.join(root, 'packages/server/dist/bench-people-search.mjs');
 
-const PEOPLE = 100_000;
-const MUNICIPALITIES = 50;
+const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 100_000);
+const MUNICIPALITIES = Number(process.env.BENCH_MUNICIPALITIES ?? 50);
 const CONNECTIONS = 20;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = 3;
@@ -455,7 +455,7 @@ async function main() {
     for (const w of workloads.filter((x) => x.kind === 'search')) {
       const get = (s) => fetch(`${sides[s].base}/api/persons/search`, { method: 'POST', headers: { 'content-type': 'application/json', ...sides[s].headers }, body: JSON.stringify(w.body) }).then((r) => r.json());
       const [a, b] = [await get('A'), await get('B')];
-      if (JSON.stringify(a.items.map((i) => i.id)) !== JSON.stringify(b.items.map((i) => i.id)) || a.total !== b.total) throw new Error(`app and baseline disagree on ${w.name}`);
+      if (JSON.stringify(a.items.map((i) => i.id)) !== JSON.stringify(b.items.map((i) => i.id)) || a.total !== b.total) throw new Error(`app and baseline disagree on ${w.name}: app ${a.total} ${JSON.stringify(a).slice(0, 300)} bare ${b.total} ${JSON.stringify(b).slice(0, 300)}`);
       w.total = a.total;
     }
 

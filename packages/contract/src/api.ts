@@ -5,6 +5,7 @@ import * as st from './settlement.ts';
 import * as pr from './programme.ts';
 import * as gr from './grants.ts';
 import { extraGrantEndpoints } from './extra-grants.ts';
+import { journalEndpoints } from './journal.ts';
 
 /** One endpoint: method, path, request schemas and the success response schema. */
 export type Endpoint = {
@@ -117,7 +118,7 @@ export const api = {
   saveAttendanceWeek: e({ method: 'PUT', path: '/api/programme/attendance', summary: 'Save a week grid for a class or group at once (all or nothing)', body: pr.WeekGridRequest, status: 200, response: pr.WeekGridResponse }),
   getBenefit: e({ method: 'GET', path: '/api/programme/persons/:id/benefit', summary: "A participant's benefit for a month, line by line", params: p.IdParams, query: pr.MonthQuery, status: 200, response: pr.BenefitView }),
   listPlans: e({ method: 'GET', path: '/api/programme/persons/:id/plans', summary: 'Every version of the integration plan (audited)', params: p.IdParams, status: 200, response: pr.PlanListResponse }),
-  draftPlan: e({ method: 'POST', path: '/api/programme/persons/:id/plans', summary: 'A new draft version of the integration plan', params: p.IdParams, body: pr.PlanDraftRequest, status: 201, response: pr.PlanView }),
+  draftPlan: e({ method: 'POST', path: '/api/programme/persons/:id/plans', summary: 'A new draft version of the integration plan, or the pending draft changed', params: p.IdParams, body: pr.PlanDraftRequest, status: 201, response: pr.PlanView }),
   adoptPlan: e({ method: 'POST', path: '/api/programme/plans/:id/adopt', summary: 'Adopt a draft: a formal decision with complaint information; the review goes on the queue', params: p.IdParams, body: pr.AdoptPlanRequest, status: 200, response: pr.PlanView }),
   getOtherBenefits: e({ method: 'GET', path: '/api/programme/persons/:id/other-benefits', summary: 'Other benefits the introduction benefit is coordinated with', params: p.IdParams, status: 200, response: pr.OtherBenefitsResponse }),
   putOtherBenefits: e({ method: 'PUT', path: '/api/programme/persons/:id/other-benefits', summary: 'Replace the other benefits of a participant', params: p.IdParams, body: pr.PutOtherBenefitsRequest, status: 200, response: pr.OtherBenefitsResponse }),
@@ -135,6 +136,7 @@ export const api = {
 
   verifyAudit: e({ method: 'POST', path: '/api/audit/verify', summary: "Check the municipality's audit hash chain", status: 200, response: p.AuditVerifyResponse }),
   ...extraGrantEndpoints,
+  ...journalEndpoints,
 } as const;
 
 export type Api = typeof api;

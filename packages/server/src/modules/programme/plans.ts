@@ -82,8 +82,26 @@ export function registerPlans(app: FastifyInstance, deps: Deps): void {
       });
       const existing = await ctx.tx.select().from(integrationPlans).where(eq(integrationPlans.personId, params.id)).orderBy(desc(integrationPlans.planNo));
       if (existing.some((p) => p.status === 'adopted') && !body.changeReason) problems.push({ path: 'changeReason', message: 'is required when changing an adopted plan' });
-      if (existing[0]?.status === 'draft') problems.push({ path: 'planNo', message: `draft ${existing[0].planNo} is not adopted yet: adopt or change it first` });
       if (problems.length > 0) throw new AppError('VALIDATION', `${problems[0]!.path} ${problems[0]!.message}`, { fields: problems });
+      // A draft is not a decision yet: a new draft while one is pending replaces its content.
+      const pending = existing[0]?.status === 'draft' ? existing[0] : undefined;
+      if (pending) {
+        const [updated] = await ctx.tx
+          .update(integrationPlans)
+          .set({
+            goals: body.goals,
+            norwegianGoal: body.norwegianGoal,
+            measures: body.measures,
+            changeReason: body.changeReason,
+            significant: existing.length === 1 ? true : body.significant,
+            version: pending.version + 1,
+          })
+          .where(and(eq(integrationPlans.id, pending.id), eq(integrationPlans.version, pending.version)))
+          .returning();
+        if (!updated) throw versionConflict();
+        await ctx.audit({ action: 'plan.draft.update', subjectType: 'person', subjectId: params.id, categories: ['programme'], via: d.via });
+        return presentPlan(updated);
+      }
       const [row] = await ctx.tx
         .insert(integrationPlans)
         .values({

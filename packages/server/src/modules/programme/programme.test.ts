@@ -158,7 +158,10 @@ describe('integration plan, other benefits and overpayments', () => {
     const noReason = await advisor.post(`/api/programme/persons/${personId}/plans`, { goals: ['Fagbrev helsefagarbeider'], norwegianGoal: 'B1', measures: [measure()] });
     expect(noReason.json().error.fields[0].path).toBe('changeReason');
     const second = await advisor.post(`/api/programme/persons/${personId}/plans`, { goals: ['Fagbrev helsefagarbeider'], norwegianGoal: 'B1', measures: [measure()], changeReason: 'Nytt sluttmål', significant: true });
-    const adopted2 = await advisor.post(`/api/programme/plans/${second.json().id}/adopt`, { decisionDate: '2026-11-20', version: 0 });
+    // A pending draft is changed, not stacked: the same version number, its content replaced.
+    const changed = await advisor.post(`/api/programme/persons/${personId}/plans`, { goals: ['Fagbrev helsefagarbeider', 'Førerkort'], norwegianGoal: 'B1', measures: [measure()], changeReason: 'Nytt sluttmål', significant: true });
+    expect(changed.json()).toMatchObject({ id: second.json().id, planNo: 2, status: 'draft', goals: ['Fagbrev helsefagarbeider', 'Førerkort'], version: 1 });
+    const adopted2 = await advisor.post(`/api/programme/plans/${second.json().id}/adopt`, { decisionDate: '2026-11-20', version: 1 });
     expect(adopted2.json().reviewDue).toBe('2027-05-20');
     const plans = (await advisor.get(`/api/programme/persons/${personId}/plans`)).json().items;
     expect(plans.map((p: { planNo: number; status: string }) => `${p.planNo}:${p.status}`)).toEqual(['2:adopted', '1:superseded']);

@@ -66,7 +66,12 @@ export function PlanSection({ plans, canEdit, period, units, today, onDraft, onA
       {canEdit && !period ? <Paragraph>{t('programme.plan.needsDecision')}</Paragraph> : null}
       {canEdit && period ? (
         pendingDraft ? (
-          <Paragraph data-size="sm">{t('programme.plan.draftPending', { n: pendingDraft.planNo })}</Paragraph>
+          <>
+            <Paragraph data-size="sm">{t('programme.plan.draftPending', { n: pendingDraft.planNo })}</Paragraph>
+            <Button variant="secondary" onClick={() => setDrafting(true)}>
+              {t('programme.plan.editDraft', { n: pendingDraft.planNo })}
+            </Button>
+          </>
         ) : (
           <Button variant="secondary" onClick={() => setDrafting(true)}>
             {latest ? t('programme.plan.newVersion') : t('programme.plan.newPlan')}
@@ -78,7 +83,12 @@ export function PlanSection({ plans, canEdit, period, units, today, onDraft, onA
       ))}
 
       {period ? (
-        <FormDialog open={drafting} wide title={latest ? t('programme.plan.newVersionTitle', { n: (latest.planNo ?? 0) + 1 }) : t('programme.plan.newPlanTitle')} onClose={() => setDrafting(false)}>
+        <FormDialog
+          open={drafting}
+          wide
+          title={pendingDraft ? t('programme.plan.editDraftTitle', { n: pendingDraft.planNo }) : latest ? t('programme.plan.newVersionTitle', { n: (latest.planNo ?? 0) + 1 }) : t('programme.plan.newPlanTitle')}
+          onClose={() => setDrafting(false)}
+        >
           {({ close }) => (
             <PlanEditor
               defaultValues={planFormFrom(latest, language, period)}

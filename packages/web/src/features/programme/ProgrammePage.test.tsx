@@ -290,7 +290,8 @@ describe('Integration plan', () => {
     expect(within(card).getByRole('table', { name: 'Tiltak i plan 1' })).toBeTruthy();
     expect(within(card).getByText('NAV Demo')).toBeTruthy();
     expect(within(card).getByText('15 t/uke')).toBeTruthy();
-    expect(screen.getByText('Utkast 1 er ikke vedtatt. Vedta utkastet før du lager en ny versjon.')).toBeTruthy();
+    expect(screen.getByText('Utkast 1 er ikke vedtatt ennå. Du kan endre det eller vedta det.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Endre utkast 1' })).toBeTruthy();
     fireEvent.click(within(card).getByRole('button', { name: 'Vedta plan 1' }));
     const dialog = await screen.findByRole('dialog', { name: 'Vedta integreringsplan 1' });
     expect(within(dialog).getByText(/Du kan klage på vedtaket\. Fristen er tre uker/)).toBeTruthy();
