@@ -24,7 +24,7 @@ export async function buildKit() {
   await build({
     stdin: {
       contents: [
-        "export { buildTaskList } from './src/modules/tasks/queries.ts';",
+        "export { buildTaskList, buildTaskKinds } from './src/modules/tasks/queries.ts';",
         "export { summarise } from './src/modules/settlement/pipeline.ts';",
         "export { auditHash } from './src/platform/audit.ts';",
         "export { APP_ROLE } from './src/platform/context.ts';",

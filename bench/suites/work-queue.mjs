@@ -38,7 +38,8 @@ const bare = await bareServer(
       offset: 0,
     });
     const items = (await c.query(q.text, q.values)).rows;
-    const kinds = (await c.query('SELECT DISTINCT kind FROM tasks WHERE municipality_id = $1 ORDER BY kind', [actor.municipalityId])).rows;
+    const k = kit.buildTaskKinds({ municipalityId: actor.municipalityId, scope: 'unit', userId: actor.userId, unitIds: [...new Set(actor.assignments.map((a) => a.unitId))], status: 'open' });
+    const kinds = (await c.query(k.text, k.values)).rows;
     return { items, kinds };
   },
   BARE_PORT,

@@ -64,7 +64,7 @@ const JOINS = `
   FROM tasks t
   JOIN units u ON u.id = t.owner_unit_id
   LEFT JOIN persons p ON p.id = t.person_id
-  LEFT JOIN households h ON h.id = coalesce(t.household_id, p.household_id)
+  LEFT JOIN LATERAL (SELECT hh.name FROM households hh WHERE hh.id = coalesce(t.household_id, p.household_id)) h ON true
   LEFT JOIN dwellings d ON d.id = t.dwelling_id
   LEFT JOIN users au ON au.id = t.assignee_user_id`;
 
@@ -96,21 +96,25 @@ export function buildTaskList(p: TaskListParams): { text: string; values: unknow
   const today = $(p.today);
   // Open work: due first (overdue first, since they are the earliest), undated last. Closed work: newest first.
   const order = p.status === 'open' ? 't.due_date ASC NULLS LAST, t.created_at, t.id' : 't.completed_at DESC NULLS LAST, t.id';
+  // The page is chosen from the tasks alone (with the totals); names are joined for its rows only.
   const text = `
-    WITH hits AS (
-      SELECT t.* FROM tasks t WHERE ${where.join(' AND ')}
+    WITH page AS (
+      SELECT t.*,
+             count(*) OVER () AS total,
+             count(*) FILTER (WHERE t.due_date < ${today}::date) OVER () AS overdue_count
+        FROM tasks t
+       WHERE ${where.join(' AND ')}
+       ORDER BY ${order}
+       LIMIT ${$(p.limit)} OFFSET ${$(p.offset)}
     )
-    ${SELECT_TASK},
-         count(*) OVER () AS total,
-         count(*) FILTER (WHERE t.due_date < ${today}::date) OVER () AS overdue_count
-    FROM hits t
+    ${SELECT_TASK}, t.total, t.overdue_count
+    FROM page t
     JOIN units u ON u.id = t.owner_unit_id
     LEFT JOIN persons p ON p.id = t.person_id
-    LEFT JOIN households h ON h.id = coalesce(t.household_id, p.household_id)
+    LEFT JOIN LATERAL (SELECT hh.name FROM households hh WHERE hh.id = coalesce(t.household_id, p.household_id)) h ON true
     LEFT JOIN dwellings d ON d.id = t.dwelling_id
     LEFT JOIN users au ON au.id = t.assignee_user_id
-    ORDER BY ${order}
-    LIMIT ${$(p.limit)} OFFSET ${$(p.offset)}`;
+    ORDER BY ${order}`;
   return { text, values };
 }
 
@@ -119,8 +123,22 @@ export async function listTasks(tx: Db, p: TaskListParams): Promise<TaskListRow[
   return rows<TaskListRow>(tx, q.text, q.values);
 }
 
-export async function taskKinds(tx: Db, municipalityId: string): Promise<string[]> {
-  const r = await rows<{ kind: string }>(tx, 'SELECT DISTINCT kind FROM tasks WHERE municipality_id = $1 ORDER BY kind', [municipalityId]);
+/**
+ * The kinds of task in the queue being looked at (the same scope and status as the list), for its
+ * filter. Served by the (unit or assignee, status, kind) indexes: the municipality's whole task table
+ * is never read (it was: 145 ms a request with 55,000 tasks).
+ */
+export function buildTaskKinds(p: Pick<TaskListParams, 'municipalityId' | 'scope' | 'userId' | 'unitIds' | 'status'>): { text: string; values: unknown[] } {
+  const who = p.scope === 'mine' ? 't.assignee_user_id = $3' : 't.owner_unit_id = ANY($3::uuid[])';
+  return {
+    text: `SELECT DISTINCT t.kind FROM tasks t WHERE t.municipality_id = $1 AND t.status = $2 AND ${who} ORDER BY t.kind`,
+    values: [p.municipalityId, p.status, p.scope === 'mine' ? p.userId : `{${p.unitIds.join(',')}}`],
+  };
+}
+
+export async function taskKinds(tx: Db, p: Parameters<typeof buildTaskKinds>[0]): Promise<string[]> {
+  const q = buildTaskKinds(p);
+  const r = await rows<{ kind: string }>(tx, q.text, q.values);
   return r.map((x) => x.kind);
 }
 

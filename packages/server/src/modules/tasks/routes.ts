@@ -36,7 +36,7 @@ export function registerTasks(app: FastifyInstance, deps: Deps): void {
         overdue: Number(found[0]?.overdue_count ?? 0),
         page: query.page,
         pageSize: query.pageSize,
-        kinds: await taskKinds(ctx.tx, ctx.actor.municipalityId),
+        kinds: await taskKinds(ctx.tx, { municipalityId: ctx.actor.municipalityId, scope: query.scope, userId: ctx.actor.userId, unitIds, status: query.status }),
       };
     }),
   );
