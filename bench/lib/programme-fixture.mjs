@@ -23,6 +23,7 @@ function run(args, env) {
 }
 
 export async function startApp(dbUrl, port) {
+  await portIsFree(port);
   const child = spawn(process.execPath, ['--enable-source-maps', 'packages/server/dist/main.mjs'], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(port), NODE_ENV: 'development', LOG_LEVEL: 'warn', EIDOR_SEED_DEMO: 'false', EIDOR_SECRET_KEY: randomBytes(32).toString('hex') },
@@ -145,3 +146,12 @@ export const pct = (xs, p) => {
   return s[Math.max(0, Math.ceil((p / 100) * s.length) - 1)];
 };
 export const f1 = (x) => (Math.round(x * 10) / 10).toFixed(1);
+
+/** A server left over from an interrupted run would answer in the new one's place: refuse to start. */
+async function portIsFree(port) {
+  const answered = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+    () => true,
+    () => false,
+  );
+  if (answered) throw new Error(`something already answers on port ${port} (a server left from an interrupted run?): stop it first`);
+}

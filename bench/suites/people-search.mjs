@@ -235,6 +235,7 @@ function run(cmd, args, env) {
 }
 
 async function startServer(args, env, port) {
+  await portIsFree(port);
   const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
   const t0 = performance.now();
   for (;;) {
@@ -540,3 +541,12 @@ async function main() {
 
 if (process.argv[2] === '--bare') await bareServer();
 else await main();
+
+/** A server left over from an interrupted run would answer in the new one's place: refuse to start. */
+async function portIsFree(port) {
+  const answered = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+    () => true,
+    () => false,
+  );
+  if (answered) throw new Error(`something already answers on port ${port} (a server left from an interrupted run?): stop it first`);
+}
