@@ -8,3 +8,4 @@ export * from './settlement.ts';
 export * from './programme.ts';
 export * from './grants.ts';
 export * from './extra-grants.ts';
+export * from './journal.ts';

@@ -32,6 +32,7 @@ import { registerProgramme } from './modules/programme/routes.ts';
 import { registerUsers } from './modules/users/routes.ts';
 import { registerExtraGrants } from './modules/extra-grants/routes.ts';
 import { registerGrants } from './modules/grants/routes.ts';
+import { registerJournal } from './modules/journal/routes.ts';
 import { randomUUID } from 'node:crypto';
 
 export type { Deps } from './platform/context.ts';
@@ -114,6 +115,11 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   // Uploads (api entries with `upload`): the body is the file, handed to the handler as a stream
   // so a large list is parsed while it arrives. The handler enforces the size limit.
   app.addContentTypeParser(['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], (_req, payload, done) => done(null, payload));
+  // Documents (journal): the server decides the type from the bytes, whatever the declared type says.
+  app.addContentTypeParser(
+    ['application/pdf', 'image/png', 'image/jpeg', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/octet-stream'],
+    (_req, payload, done) => done(null, payload),
+  );
 
   app.decorateRequest('session', null);
   // Authentication: the session cookie is resolved before anything else of the request is read.
@@ -162,6 +168,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   registerProgramme(app, deps);
   registerExtraGrants(app, deps);
   registerGrants(app, deps);
+  registerJournal(app, deps);
   registerAudit(app, deps);
   registerDev(app, deps);
 

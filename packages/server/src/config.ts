@@ -11,6 +11,7 @@ const Env = z.object({
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z.string().url().optional(),
   EIDOR_DATA_DIR: z.string().default('.data'),
+  EIDOR_DOCUMENTS_DIR: z.string().optional(),
   EIDOR_PUBLIC_URL: z.string().url().optional(),
   EIDOR_DEMO_PASSWORD: z.string().min(12, 'EIDOR_DEMO_PASSWORD must be at least 12 characters').optional(),
   EIDOR_SEED_DEMO: Bool.optional(),
@@ -36,6 +37,8 @@ export type Config = {
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
+  /** The folder of uploaded documents (the local object store); default `<data dir>/documents`. */
+  documentsDir: string;
   publicUrl: string;
   demoPassword: string | undefined;
   seedDemo: boolean;
@@ -76,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.EIDOR_DATA_DIR),
+    documentsDir: path.resolve(e.EIDOR_DOCUMENTS_DIR ?? path.join(e.EIDOR_DATA_DIR, 'documents')),
     publicUrl: (e.EIDOR_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     demoPassword: e.EIDOR_DEMO_PASSWORD,
     seedDemo: e.EIDOR_SEED_DEMO ?? e.NODE_ENV !== 'production',
