@@ -2,6 +2,7 @@ import type { Messages } from './nb.ts';
 import { programmeEn } from '../features/programme/messages.en.ts';
 import { extraGrantsEn } from '../features/extra-grants/messages.en.ts';
 import { grantsEn } from '../features/grants/messages.en.ts';
+import { journalEn } from '../features/journal/messages.en.ts';
 import { programmeAdminEn } from '../features/programme-admin/messages.en.ts';
 
 /** English. */
@@ -1336,5 +1337,6 @@ export const en: Messages = {
   programme: programmeEn,
   extraGrants: extraGrantsEn,
   grants: grantsEn,
+  journal: journalEn,
   programmeAdmin: programmeAdminEn,
 };

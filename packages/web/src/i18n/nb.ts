@@ -1,6 +1,7 @@
 import { programmeNb } from '../features/programme/messages.nb.ts';
 import { extraGrantsNb } from '../features/extra-grants/messages.nb.ts';
 import { grantsNb } from '../features/grants/messages.nb.ts';
+import { journalNb } from '../features/journal/messages.nb.ts';
 import { programmeAdminNb } from '../features/programme-admin/messages.nb.ts';
 
 /** Norsk bokmål: the source language. nn.ts and en.ts must have exactly the same keys. */
@@ -1337,6 +1338,7 @@ export const nb = {
   programme: programmeNb,
   extraGrants: extraGrantsNb,
   grants: grantsNb,
+  journal: journalNb,
   programmeAdmin: programmeAdminNb,
 };
 

@@ -2,6 +2,7 @@ import type { Messages } from './nb.ts';
 import { programmeNn } from '../features/programme/messages.nn.ts';
 import { extraGrantsNn } from '../features/extra-grants/messages.nn.ts';
 import { grantsNn } from '../features/grants/messages.nn.ts';
+import { journalNn } from '../features/journal/messages.nn.ts';
 import { programmeAdminNn } from '../features/programme-admin/messages.nn.ts';
 
 /** Norsk nynorsk. */
@@ -1338,5 +1339,6 @@ export const nn: Messages = {
   programme: programmeNn,
   extraGrants: extraGrantsNn,
   grants: grantsNn,
+  journal: journalNn,
   programmeAdmin: programmeAdminNn,
 };

@@ -195,6 +195,20 @@ export function PersonPage({ person, status: initialStatus, units, onSetTeam, on
         </section>
       ) : null}
 
+      <section className="section" aria-labelledby="person-journal">
+        <Heading level={2} data-size="sm" id="person-journal">
+          {t('journal.personLink')}
+        </Heading>
+        <Paragraph>{t('journal.personLinkIntro')}</Paragraph>
+        <Paragraph>
+          <DsLink asChild>
+            <Link to="/people/$id/journal" params={{ id: person.id }}>
+              {t('journal.personLinkOpen')}
+            </Link>
+          </DsLink>
+        </Paragraph>
+      </section>
+
       <section className="section" aria-labelledby="person-team">
         <Heading level={2} data-size="sm" id="person-team">
           {t('people.team.heading')}
