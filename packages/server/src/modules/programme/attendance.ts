@@ -7,7 +7,7 @@ import { AppError, forbidden } from '../../platform/errors.ts';
 import { route } from '../../platform/http.ts';
 import { onTeams } from '../persons/public.ts';
 import { programmeEnd } from './benefit.ts';
-import { absencesBetween, attendanceBetween, deleteMeasuresOf, measuresBetween, participantsBetween, plansOf, teamUnitsOf, type MeasureRow, type PlanRow } from './queries.ts';
+import { absencesBetween, attendanceBetween, carersOf, deleteMeasuresOf, measuresBetween, participantsBetween, plansOf, teamUnitsOf, type MeasureRow, type PlanRow } from './queries.ts';
 import { spellsOf } from './view.ts';
 
 type FieldError = { path: string; message: string };
@@ -94,6 +94,7 @@ export function registerAttendance(app: FastifyInstance, deps: Deps): void {
     const splits = await measuresBetween(ctx.tx, ctx.actor.municipalityId, ids, weekStart, weekEnd);
     const plans = await plansOf(ctx.tx, ctx.actor.municipalityId, ids);
     const history = await absencesBetween(ctx.tx, ctx.actor.municipalityId, ids, addDays(weekEnd, -364), weekEnd);
+    const carers = await carersOf(ctx.tx, ids, weekEnd);
     const rows = ps.map((p) => {
       const own = plans.filter((x) => x.personId === p.person_id);
       // The measures that run on a day of the week, from the plan in force on that day.
@@ -107,7 +108,7 @@ export function registerAttendance(app: FastifyInstance, deps: Deps): void {
         });
       }
       const counters = absenceCounters(
-        { programmeStart: p.start_date, history: spellsOf(history.filter((h) => h.personId === p.person_id)), children: 0, singleCarer: false },
+        { programmeStart: p.start_date, history: spellsOf(history.filter((h) => h.personId === p.person_id)), ...(carers.get(p.person_id) ?? { children: 0, singleCarer: false }) },
         weekEnd,
       );
       return {
@@ -154,6 +155,7 @@ export function registerAttendance(app: FastifyInstance, deps: Deps): void {
       const history = await absencesBetween(ctx.tx, ctx.actor.municipalityId, ids, addDays(body.weekStart, -365), addDays(body.weekStart, -1));
       const stored = await measuresBetween(ctx.tx, ctx.actor.municipalityId, ids, body.weekStart, weekEnd);
       const plans = await plansOf(ctx.tx, ctx.actor.municipalityId, ids);
+      const carerOf = await carersOf(ctx.tx, ids, weekEnd);
       const historyOf = new Map<string, typeof history>();
       for (const h of history) historyOf.set(h.personId, [...(historyOf.get(h.personId) ?? []), h]);
       const problems: FieldError[] = [];
@@ -197,10 +199,10 @@ export function registerAttendance(app: FastifyInstance, deps: Deps): void {
         // Absence rules over 12 months (self-certification, child-sick days …), spell by spell.
         const before = spellsOf(historyOf.get(row.personId) ?? []);
         const spells = spellsOf(row.days.map((d) => ({ day: d.day, absenceKind: d.absenceKind })));
-        const kids = 0;
+        const carer = carerOf.get(row.personId) ?? { children: 0, singleCarer: false };
         const checked: AbsenceSpell[] = [...before];
         for (const s of spells) {
-          const issues = checkAbsence({ programmeStart: p.start_date, history: checked, children: kids, singleCarer: false }, s);
+          const issues = checkAbsence({ programmeStart: p.start_date, history: checked, ...carer }, s);
           if (issues.length > 0) {
             const j = row.days.findIndex((d) => d.day === s.from);
             problems.push({ path: `rows.${i}.days.${j}.absenceKind`, message: issues[0]! });

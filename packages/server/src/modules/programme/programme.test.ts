@@ -62,6 +62,25 @@ describe('programme record', () => {
     expect(known.eligibility.status).toBe('right_and_duty');
   });
 
+  it("counts a single carer's children under 12 for the child-sick-day limit", async () => {
+    const parent = (
+      await advisor.post('/api/persons', {
+        person: { givenName: 'Hodan', familyName: 'Warsame', birthDate: '1990-01-01', sex: 'female', householdRole: 'head', arrivalCategory: 'reception_centre', permitType: 'refugee', permitDate: '2026-05-01', settlementDate: '2026-09-01' },
+        household: { mode: 'new', name: 'Familien Warsame' },
+      })
+    ).json();
+    for (const birthDate of ['2016-02-02', '2019-03-03', '2022-04-04']) {
+      const kid = await advisor.post('/api/persons', {
+        person: { givenName: 'Barn', familyName: 'Warsame', birthDate, sex: 'male', householdRole: 'child', arrivalCategory: 'reception_centre', permitType: 'refugee', permitDate: '2026-05-01', settlementDate: '2026-09-01' },
+        household: { mode: 'existing', householdId: parent.identity.householdId },
+      });
+      expect(kid.statusCode, kid.body).toBe(201);
+    }
+    // Three children under 12: 15 days; the only adult in the household: doubled.
+    expect((await advisor.get(`/api/programme/persons/${parent.id}`)).json().counters.childSickDaysLimit).toBe(30);
+    expect((await advisor.get(`/api/programme/persons/${personId}`)).json().counters.childSickDaysLimit).toBe(10);
+  });
+
   it('refuses an incomplete or unlawful decision, naming each field, and writes nothing', async () => {
     const before = await snapshot(w.database, 'programmes');
     const empty = await advisor.put(`/api/programme/persons/${personId}`, { fields: { status: 'active' }, version: null });

@@ -204,3 +204,22 @@ export async function familyFactsOf(tx: Db, person: { id: string; permitType: st
   );
   return { sponsorSettlementDate: r[0]?.sponsor ?? null, familyApplicationDate: r[0]?.application ?? null };
 }
+
+/**
+ * For the child-sick-day limit (rules.md § 1.7): how many children under 12 live in each person's
+ * household, and whether the person is the only carer there (one adult with children).
+ */
+export async function carersOf(tx: Db, personIds: string[], today: string): Promise<Map<string, { children: number; singleCarer: boolean }>> {
+  if (personIds.length === 0) return new Map();
+  const r = await rows<{ person_id: string; children: number; adults: number }>(
+    tx,
+    `SELECT p.id AS person_id,
+            (SELECT count(*) FROM persons c WHERE p.household_id IS NOT NULL AND c.household_id = p.household_id AND c.household_role = 'child'
+                AND c.birth_date > $2::date - interval '12 years' AND c.status = 'active')::int AS children,
+            (SELECT count(*) FROM persons a WHERE p.household_id IS NOT NULL AND a.household_id = p.household_id AND a.household_role IN ('head', 'spouse')
+                AND a.status = 'active')::int AS adults
+       FROM persons p WHERE p.id = ANY($1::uuid[])`,
+    [`{${personIds.join(',')}}`, today],
+  );
+  return new Map(r.map((x) => [x.person_id, { children: x.children, singleCarer: x.children > 0 && x.adults <= 1 }]));
+}

@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import { and, eq, sql } from 'drizzle-orm';
 import {
   addDays,
-  ageOn,
   can,
   canAccessPerson,
   checkLength,
@@ -13,12 +12,13 @@ import {
   osloDate,
   programmeStartDeadline,
   RateGapError,
+  childSickDayLimit,
 } from '@eidor/domain';
 import { integrationPlans, municipalities, paymentLines, paymentRuns, programmes, units } from '../../db/schema.ts';
 import { withTenant, type Ctx, type Deps } from '../../platform/context.ts';
 import { AppError, forbidden, notFound, versionConflict } from '../../platform/errors.ts';
 import { route } from '../../platform/http.ts';
-import { loadReachablePerson, membersOf, type PersonRow } from '../persons/public.ts';
+import { loadReachablePerson, type PersonRow } from '../persons/public.ts';
 import { closeTask, unitResolver, upsertTask } from '../tasks/service.ts';
 import { benefitFor, monthPeriod, programmeEnd, type Participant } from './benefit.ts';
 import { toPayrollCsv } from './payroll.ts';
@@ -26,15 +26,12 @@ import { renderLetter, type LetterData } from './letters.ts';
 import { registerAttendance } from './attendance.ts';
 import { registerNir } from './nir.ts';
 import { bookRecoveries, otherBenefitsIn, recoveryDue, registerPlans } from './plans.ts';
-import { addEvent, attendanceBetween, familyFactsOf, findProgramme, findRun, linesOf, listRuns, participantsBetween, runByMonth, userNames, type RunRow } from './queries.ts';
+import { addEvent, attendanceBetween, carersOf, familyFactsOf, findProgramme, findRun, linesOf, listRuns, participantsBetween, runByMonth, userNames, type RunRow } from './queries.ts';
 import { eligibilityOf, fieldsOf, presentProgramme, type FamilyFacts, type Fields } from './view.ts';
 
 type FieldError = { path: string; message: string };
 const invalid = (fields: FieldError[]) => new AppError('VALIDATION', `${fields[0]!.path} ${fields[0]!.message}`, { fields });
 
-function childrenUnder12(members: PersonRow[], today: string): number {
-  return members.filter((m) => m.householdRole === 'child' && ageOn(m.birthDate, today) < 12).length;
-}
 
 /** What a programme decision must satisfy before it is saved; each problem names its field. */
 function checkProgramme(person: PersonRow, f: Fields, today: string, family: FamilyFacts | null): FieldError[] {
@@ -133,8 +130,8 @@ export function registerProgramme(app: FastifyInstance, deps: Deps): void {
     const last = ((events as unknown as { rows: { d: string | null }[] }).rows[0]?.d) ?? null;
     if (audit) await ctx.audit({ action: 'programme.read', subjectType: 'person', subjectId: personId, categories: ['programme'], via: read.via });
     const view = presentProgramme(person, g, absences, last, ctx.now, canAccessPerson(ctx.actor, 'write', 'programme', relationships).allowed, await familyFactsOf(ctx.tx, person));
-    const kids = person.householdId ? childrenUnder12(await membersOf(ctx.tx, person.householdId), today) : 0;
-    view.counters.childSickDaysLimit = kids > 2 ? 15 : 10;
+    const carer = (await carersOf(ctx.tx, [personId], today)).get(personId) ?? { children: 0, singleCarer: false };
+    view.counters.childSickDaysLimit = childSickDayLimit(carer.children, carer.singleCarer);
     return view;
   }
 
