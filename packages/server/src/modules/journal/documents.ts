@@ -52,8 +52,8 @@ async function typeOf(staged: StagedObject, head: Buffer): Promise<DocumentTypeN
 /**
  * Stores an uploaded document: checks the actor may write the category for the person, streams the
  * body to staging while counting (stopped past the limit) and hashing, decides the type from the
- * bytes, then writes the row and the audit row and moves the bytes to their final key. Anything that
- * fails leaves neither a row nor a file.
+ * bytes, then writes the row and the audit row and moves the bytes to their final key in one
+ * transaction. Anything that fails leaves neither a row nor a file.
  */
 export async function uploadDocument(
   deps: Deps,
@@ -65,31 +65,37 @@ export async function uploadDocument(
   const declared = Number(req.headers['content-length']);
   // A browser sends the length first: a file that is too large is refused before a byte is read.
   if (Number.isFinite(declared) && declared > MAX) throw tooLarge();
+  const authorise = async (ctx: Ctx) => requireWrite(ctx, (await loadReachablePerson(ctx, personId)).relationships, category);
+  // 1. May the actor write this category for this person? Refused before a byte is read.
+  await withTenant(deps, req, authorise);
   let storedKey: string | null = null;
   let staged: StagedObject | null = null;
   try {
+    // 2. The bytes arrive outside any transaction (a slow upload holds no database connection),
+    //    counted, hashed and stopped past the limit; the type is decided from the content.
+    let size = 0;
+    const hash = createHash('sha256');
+    const headChunks: Buffer[] = [];
+    let headLen = 0;
+    const body = req.body as Readable | undefined;
+    if (!body || typeof body[Symbol.asyncIterator] !== 'function') throw badFile('it is empty');
+    staged = await store.stage(body, (chunk) => {
+      size += chunk.length;
+      if (size > MAX) throw tooLarge();
+      hash.update(chunk);
+      if (headLen < 16) {
+        headChunks.push(chunk.subarray(0, 16 - headLen));
+        headLen += Math.min(chunk.length, 16 - headLen);
+      }
+    });
+    if (size === 0) throw badFile('it is empty');
+    const type = await typeOf(staged, Buffer.concat(headChunks));
+    const fileName = fileNameFrom(req.headers['x-file-name']) ?? `dokument${EXT[type]}`;
+    const sha256 = hash.digest('hex');
+    const ready = staged;
+    // 3. Access is checked again (it may have ended meanwhile); the row, its audit row and the file commit together.
     return await withTenant(deps, req, async (ctx: Ctx) => {
-      const { relationships } = await loadReachablePerson(ctx, personId);
-      const decision = requireWrite(ctx, relationships, category);
-      let size = 0;
-      const hash = createHash('sha256');
-      const headChunks: Buffer[] = [];
-      let headLen = 0;
-      const body = req.body as Readable | undefined;
-      if (!body || typeof body[Symbol.asyncIterator] !== 'function') throw badFile('it is empty');
-      staged = await store.stage(body, (chunk) => {
-        size += chunk.length;
-        if (size > MAX) throw tooLarge();
-        hash.update(chunk);
-        if (headLen < 16) {
-          headChunks.push(chunk.subarray(0, 16 - headLen));
-          headLen += Math.min(chunk.length, 16 - headLen);
-        }
-      });
-      if (size === 0) throw badFile('it is empty');
-      const type = await typeOf(staged, Buffer.concat(headChunks));
-      const given = fileNameFrom(req.headers['x-file-name']);
-      const fileName = given ?? `dokument${EXT[type]}`;
+      const decision = await authorise(ctx);
       const key = randomUUID();
       const row = await insertDocument(ctx.tx, {
         municipalityId: ctx.actor.municipalityId,
@@ -98,13 +104,13 @@ export async function uploadDocument(
         fileName,
         type,
         sizeBytes: size,
-        sha256: hash.digest('hex'),
+        sha256,
         storageKey: key,
         now: ctx.now,
         by: ctx.actor.userId,
       });
       await ctx.audit({ action: 'journal.document.upload', subjectType: 'person', subjectId: personId, categories: [JOURNAL_DATA_CATEGORY[category]], via: decision.via });
-      await staged.commit(key);
+      await ready.commit(key);
       storedKey = key;
       return presentDocument(row);
     });
