@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -345,5 +345,26 @@ describe('documents', () => {
     expect((await advisor.get(`/api/journal/documents/${doc.json().id}/content`)).statusCode).toBe(404);
     expect((await health.get(`/api/journal/documents/${doc.json().id}/content`)).statusCode).toBe(200);
     expect((await auditRows(p.id, 'journal.document.download')).map((r) => r.categories)).toEqual([['health']]);
+  });
+});
+
+describe('documents when the store fails', () => {
+  it('a file that cannot be put in place leaves no row, no audit row and no staged bytes', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'eidor-docs-broken-'));
+    // `objects` is a file, not a folder: moving the staged bytes into place fails after the row is written.
+    await writeFile(path.join(dir, 'objects'), 'not a folder');
+    const broken = await createWorld({ EIDOR_DOCUMENTS_DIR: dir });
+    try {
+      const adv = await signedIn(broken.app, 'advisor@a.test');
+      const p = (await adv.post('/api/persons', { person: person(), household: { mode: 'none' } })).json();
+      const res = await adv.request('POST', `/api/journal/persons/${p.id}/documents?category=general`, PDF, { 'content-type': 'application/pdf', 'x-file-name': 'vedtak.pdf' });
+      expect(res.statusCode).toBe(500);
+      expect(await broken.database.query('SELECT 1 FROM journal_documents')).toEqual([]);
+      expect(await broken.database.query("SELECT 1 FROM audit_log WHERE action = 'journal.document.upload'")).toEqual([]);
+      expect(await readdir(path.join(dir, 'staging'))).toEqual([]);
+    } finally {
+      await broken.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
