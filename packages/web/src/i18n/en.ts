@@ -644,6 +644,16 @@ export const en: Messages = {
           read_history: 'Viewed the change history',
           read_access_log: 'Viewed who has looked at the record',
         },
+        programme: { read: 'Opened the introduction programme', update: 'Changed the programme decision' },
+        plan: { read: 'Read the integration plan', draft: 'Drafted an integration plan', draft_update: 'Changed the integration plan draft' },
+        benefit: { read: 'Read the introduction benefit', other: { read: 'Read other benefits', update: 'Changed other benefits' } },
+        grants: { person: { read: 'Read the grant schedule', facts: 'Changed grant facts' } },
+        journal: {
+          read: 'Opened the journal notes',
+          note: { create: 'Wrote a note', correct: 'Corrected a note' },
+          interpreter: { create: 'Recorded interpreter use' },
+          document: { upload: 'Uploaded a document', download: 'Downloaded a document' },
+        },
       },
     },
     notFound: {

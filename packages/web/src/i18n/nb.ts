@@ -645,6 +645,16 @@ export const nb = {
           read_history: 'Så endringshistorikken',
           read_access_log: 'Så hvem som har sett på journalen',
         },
+        programme: { read: 'Åpnet introduksjonsprogrammet', update: 'Endret programvedtaket' },
+        plan: { read: 'Så integreringsplanen', draft: 'Lagde utkast til integreringsplan', draft_update: 'Endret utkastet til integreringsplan' },
+        benefit: { read: 'Så introduksjonsstønaden', other: { read: 'Så andre ytelser', update: 'Endret andre ytelser' } },
+        grants: { person: { read: 'Så tilskuddsplanen', facts: 'Endret tilskuddsopplysninger' } },
+        journal: {
+          read: 'Åpnet journalnotatene',
+          note: { create: 'Skrev et notat', correct: 'Rettet et notat' },
+          interpreter: { create: 'Registrerte tolkebruk' },
+          document: { upload: 'Lastet opp et dokument', download: 'Lastet ned et dokument' },
+        },
       },
     },
     notFound: {

@@ -646,6 +646,16 @@ export const nn: Messages = {
           read_history: 'Såg endringshistorikken',
           read_access_log: 'Såg kven som har sett på journalen',
         },
+        programme: { read: 'Opna introduksjonsprogrammet', update: 'Endra programvedtaket' },
+        plan: { read: 'Såg integreringsplanen', draft: 'Laga utkast til integreringsplan', draft_update: 'Endra utkastet til integreringsplan' },
+        benefit: { read: 'Såg introduksjonsstønaden', other: { read: 'Såg andre ytingar', update: 'Endra andre ytingar' } },
+        grants: { person: { read: 'Såg tilskotsplanen', facts: 'Endra tilskotsopplysningar' } },
+        journal: {
+          read: 'Opna journalnotata',
+          note: { create: 'Skreiv eit notat', correct: 'Retta eit notat' },
+          interpreter: { create: 'Registrerte tolkebruk' },
+          document: { upload: 'Lasta opp eit dokument', download: 'Lasta ned eit dokument' },
+        },
       },
     },
     notFound: {

@@ -99,7 +99,7 @@ export function registerPlans(app: FastifyInstance, deps: Deps): void {
           .where(and(eq(integrationPlans.id, pending.id), eq(integrationPlans.version, pending.version)))
           .returning();
         if (!updated) throw versionConflict();
-        await ctx.audit({ action: 'plan.draft.update', subjectType: 'person', subjectId: params.id, categories: ['programme'], via: d.via });
+        await ctx.audit({ action: 'plan.draft_update', subjectType: 'person', subjectId: params.id, categories: ['programme'], via: d.via });
         return presentPlan(updated);
       }
       const [row] = await ctx.tx
