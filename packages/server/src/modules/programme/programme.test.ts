@@ -62,6 +62,18 @@ describe('programme record', () => {
     expect(known.eligibility.status).toBe('right_and_duty');
   });
 
+  it('cites the introduksjonsloven for a person under the old act, and asks no skills mapping', async () => {
+    const old = (
+      await advisor.post('/api/persons', {
+        person: { givenName: 'Aziz', familyName: 'Karimi', birthDate: '1991-03-03', sex: 'male', arrivalCategory: 'reception_centre', permitType: 'refugee', permitDate: '2020-11-01', settlementDate: '2026-08-01' },
+      })
+    ).json();
+    const v = (await advisor.get(`/api/programme/persons/${old.id}`)).json();
+    expect(v.eligibility.regime).toBe('introl');
+    expect(v.deadlines.map((d: { key: string }) => d.key)).not.toContain('skills_mapping');
+    expect(v.deadlines.find((d: { key: string }) => d.key === 'programme_decision').legalBasis).toMatch(/^introduksjonsloven § 3/);
+  });
+
   it("counts a single carer's children under 12 for the child-sick-day limit", async () => {
     const parent = (
       await advisor.post('/api/persons', {

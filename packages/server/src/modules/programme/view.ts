@@ -92,10 +92,18 @@ export function presentProgramme(
     if (due) deadlines.push({ key, due, done, overdue: !done && compareDates(due, today) < 0, legalBasis });
   };
   if (e.status !== 'not_eligible') {
-    add('skills_mapping', f.decisionDate ?? deadline, f.skillsMappingDate !== null, 'integreringsloven §§ 6 and 10: mapping before the programme decision');
-    add('programme_decision', deadline, f.decisionDate !== null, 'integreringsloven § 12: decision within 3 months of settlement or the request');
-    add('programme_start', deadline, f.startDate !== null, 'integreringsloven § 12: start within 3 months of settlement or the request');
-    add('residence_limit', e.residenceLimit, f.decisionDate !== null && e.residenceLimit !== null && compareDates(f.decisionDate, e.residenceLimit) < 0, 'integreringsloven § 8: less than two years in a municipality at the decision');
+    // The legal basis of each deadline follows the person's regime (rules.md §§ 1.1–1.2): skills
+    // mapping before the decision is an integreringsloven duty only.
+    if (e.regime === 'introl') {
+      add('programme_decision', deadline, f.decisionDate !== null, 'introduksjonsloven § 3: programme offered within 3 months of settlement or the claim');
+      add('programme_start', deadline, f.startDate !== null, 'introduksjonsloven § 3: programme offered within 3 months of settlement or the claim');
+      add('residence_limit', e.residenceLimit, f.decisionDate !== null && e.residenceLimit !== null && compareDates(f.decisionDate, e.residenceLimit) < 0, 'introduksjonsloven § 2: newly arrived, not more than two years in a municipality');
+    } else {
+      add('skills_mapping', f.decisionDate ?? deadline, f.skillsMappingDate !== null, 'integreringsloven §§ 6 and 10: mapping before the programme decision');
+      add('programme_decision', deadline, f.decisionDate !== null, 'integreringsloven § 12: decision within 3 months of settlement or the request');
+      add('programme_start', deadline, f.startDate !== null, 'integreringsloven § 12: start within 3 months of settlement or the request');
+      add('residence_limit', e.residenceLimit, f.decisionDate !== null && e.residenceLimit !== null && compareDates(f.decisionDate, e.residenceLimit) < 0, 'integreringsloven § 8: less than two years in a municipality at the decision');
+    }
   }
   if (lastEventDate) add('nir_registration', nirDeadline(lastEventDate), false, 'NIR: register each event within 2 months');
   const regime = e.regime ?? 'integl';

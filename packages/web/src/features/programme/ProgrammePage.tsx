@@ -262,7 +262,7 @@ function Deadlines({ view, today }: { view: ProgrammeView; today: string }) {
                 <Table.Row key={d.key}>
                   <Table.HeaderCell scope="row">{labels.deadline(d.key)}</Table.HeaderCell>
                   <Table.Cell>{formatDate(d.due)}</Table.Cell>
-                  <Table.Cell>{t(`programme.deadlineBasis.${d.key}`)}</Table.Cell>
+                  <Table.Cell>{d.legalBasis.startsWith('introduksjonsloven') && d.key !== 'nir_registration' && d.key !== 'skills_mapping' ? t(`programme.deadlineBasisIntrol.${d.key}`) : t(`programme.deadlineBasis.${d.key}`)}</Table.Cell>
                   <Table.Cell>
                     {d.done ? (
                       <Tag data-size="sm" data-color="success">

@@ -67,6 +67,11 @@ export const programmeEn: ProgrammeMessages = {
     residence_limit: 'Decision before the two-year limit',
     nir_registration: 'Registration in NIR',
   },
+  deadlineBasisIntrol: {
+    programme_decision: 'Introduction Act § 3: programme offered within 3 months of settlement or the claim',
+    programme_start: 'Introduction Act § 3: programme offered within 3 months of settlement or the claim',
+    residence_limit: 'Introduction Act § 2: newly arrived, not more than two years in a municipality',
+  },
   deadlineBasis: {
     skills_mapping: 'Integration Act §§ 6 and 10: mapping before the programme decision',
     programme_decision: 'Integration Act § 12: decision within 3 months of settlement or the request',

@@ -65,6 +65,11 @@ export const programmeNb = {
     residence_limit: 'Vedtak før toårsgrensen',
     nir_registration: 'Registrering i NIR',
   },
+  deadlineBasisIntrol: {
+    programme_decision: 'Introduksjonsloven § 3: program tilbudt innen 3 måneder etter bosetting eller krav',
+    programme_start: 'Introduksjonsloven § 3: program tilbudt innen 3 måneder etter bosetting eller krav',
+    residence_limit: 'Introduksjonsloven § 2: nykommer, ikke mer enn to år i en kommune',
+  },
   deadlineBasis: {
     skills_mapping: 'Integreringsloven §§ 6 og 10: kartlegging før vedtaket om program',
     programme_decision: 'Integreringsloven § 12: vedtak innen 3 måneder etter bosetting eller krav',

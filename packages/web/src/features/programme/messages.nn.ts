@@ -67,6 +67,11 @@ export const programmeNn: ProgrammeMessages = {
     residence_limit: 'Vedtak før toårsgrensa',
     nir_registration: 'Registrering i NIR',
   },
+  deadlineBasisIntrol: {
+    programme_decision: 'Introduksjonslova § 3: program tilbode innan 3 månader etter busetjing eller krav',
+    programme_start: 'Introduksjonslova § 3: program tilbode innan 3 månader etter busetjing eller krav',
+    residence_limit: 'Introduksjonslova § 2: nykomar, ikkje meir enn to år i ein kommune',
+  },
   deadlineBasis: {
     skills_mapping: 'Integreringslova §§ 6 og 10: kartlegging før vedtaket om program',
     programme_decision: 'Integreringslova § 12: vedtak innan 3 månader etter busetjing eller krav',
