@@ -711,6 +711,13 @@ export const en: Messages = {
       pipeline: 'Settlement pipeline',
       checklist: 'The first weeks after settlement',
       lease: 'Leases',
+      programmeDeadline: 'Introduction programme deadlines',
+      programmeNir: 'NIR registration',
+      planReview: 'Integration plan review',
+      extraGrantDeadline: 'Extra grant deadlines',
+      extraGrantRequest: 'Requests for documentation and costs',
+      extraGrantShare: 'Sharing a granted extra grant',
+      extraGrantReport: 'Report of actual costs',
     },
     statuses: {
       open: 'Open',

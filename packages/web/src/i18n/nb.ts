@@ -712,6 +712,13 @@ export const nb = {
       pipeline: 'Bosettingsløpet',
       checklist: 'De første ukene etter bosetting',
       lease: 'Leiekontrakter',
+      programmeDeadline: 'Frister i introduksjonsprogrammet',
+      programmeNir: 'Registrering i NIR',
+      planReview: 'Revisjon av integreringsplanen',
+      extraGrantDeadline: 'Frister for ekstratilskudd',
+      extraGrantRequest: 'Forespørsler om dokumentasjon og kostnader',
+      extraGrantShare: 'Fordeling av innvilget ekstratilskudd',
+      extraGrantReport: 'Rapport om faktiske kostnader',
     },
     statuses: {
       open: 'Åpen',

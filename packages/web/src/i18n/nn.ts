@@ -713,6 +713,13 @@ export const nn: Messages = {
       pipeline: 'Busetjingsløpet',
       checklist: 'Dei første vekene etter busetjing',
       lease: 'Leigekontraktar',
+      programmeDeadline: 'Fristar i introduksjonsprogrammet',
+      programmeNir: 'Registrering i NIR',
+      planReview: 'Revisjon av integreringsplanen',
+      extraGrantDeadline: 'Fristar for ekstratilskot',
+      extraGrantRequest: 'Førespurnader om dokumentasjon og kostnader',
+      extraGrantShare: 'Fordeling av innvilga ekstratilskot',
+      extraGrantReport: 'Rapport om faktiske kostnader',
     },
     statuses: {
       open: 'Open',

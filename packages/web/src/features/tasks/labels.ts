@@ -31,7 +31,18 @@ export function isKnownChecklistKey(key: string): key is KnownChecklistKey {
 }
 
 /** Kinds of work the queue knows by name; others (from modules still to come) show as they are. */
-export const KNOWN_TASK_KINDS = ['settlement.pipeline', 'settlement.checklist', 'housing.lease'] as const;
+export const KNOWN_TASK_KINDS = [
+  'settlement.pipeline',
+  'settlement.checklist',
+  'housing.lease',
+  'programme.deadline',
+  'programme.nir',
+  'programme.plan_review',
+  'extra_grants.deadline',
+  'extra_grants.request',
+  'extra_grants.share',
+  'extra_grants.report',
+] as const;
 
 /** The name of a kind of task in the UI language, or the kind itself when the app does not know it. */
 export function taskKindLabel(kind: string, t: TFunction): string {
@@ -42,6 +53,20 @@ export function taskKindLabel(kind: string, t: TFunction): string {
       return t('tasks.kinds.checklist');
     case 'housing.lease':
       return t('tasks.kinds.lease');
+    case 'programme.deadline':
+      return t('tasks.kinds.programmeDeadline');
+    case 'programme.nir':
+      return t('tasks.kinds.programmeNir');
+    case 'programme.plan_review':
+      return t('tasks.kinds.planReview');
+    case 'extra_grants.deadline':
+      return t('tasks.kinds.extraGrantDeadline');
+    case 'extra_grants.request':
+      return t('tasks.kinds.extraGrantRequest');
+    case 'extra_grants.share':
+      return t('tasks.kinds.extraGrantShare');
+    case 'extra_grants.report':
+      return t('tasks.kinds.extraGrantReport');
     default:
       return kind;
   }
