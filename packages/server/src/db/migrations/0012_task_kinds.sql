@@ -1,4 +1,5 @@
--- The work queue's kind filter lists the kinds in the queue being looked at; these indexes answer it
--- without reading the municipality's whole task table.
-CREATE INDEX tasks_unit_status_kind_idx ON tasks (owner_unit_id, status, kind);
-CREATE INDEX tasks_assignee_status_kind_idx ON tasks (assignee_user_id, status, kind) WHERE assignee_user_id IS NOT NULL;
+-- The work queue: a unit's (or an assignee's) tasks by status within the municipality, and the kinds
+-- among them for the filter, from one index each — without reading the municipality's whole task
+-- table and without combining with the municipality index.
+CREATE INDEX tasks_unit_status_kind_idx ON tasks (owner_unit_id, status, municipality_id, kind);
+CREATE INDEX tasks_assignee_status_kind_idx ON tasks (assignee_user_id, status, municipality_id, kind) WHERE assignee_user_id IS NOT NULL;
