@@ -214,3 +214,18 @@ describe('payment list lines', () => {
     expect(!neg.ok && neg.problems[0]!.column).toBe('belop');
   });
 });
+
+describe('why expected and paid differ', () => {
+  const facts = { status: 'active', statusDate: null, emigratedDate: null, movedTo: null, settlementDate: '2025-03-10', imdinettRegisteredDate: '2025-03-20', populationRegisteredDate: '2025-03-15' };
+  it('names the reason from the person and the term', async () => {
+    const { differenceReason } = await import('./index.ts');
+    expect(differenceReason(facts, '2026-2', 6_257_500, 0, 0, true).reason).toBe('not_paid');
+    expect(differenceReason({ ...facts, imdinettRegisteredDate: null }, '2026-2', 6_257_500, 0, 0, false).reason).toBe('not_in_imdinett');
+    expect(differenceReason(facts, '2026-2', 6_257_500, 5_000_000, 1, true).reason).toBe('amount_mismatch');
+    expect(differenceReason(facts, '2026-2', 0, 5_000_000, 1, true).reason).toBe('not_expected');
+    expect(differenceReason(facts, '2026-2', 6_257_500, 6_257_500 * 2, 2, true).reason).toBe('duplicate_payment');
+    expect(differenceReason({ ...facts, emigratedDate: '2026-05-01' }, '2026-3', 6_257_500, 6_257_500, 1, true).reason).toBe('emigrated');
+    const moved = differenceReason({ ...facts, status: 'moved_away', statusDate: '2026-05-20', movedTo: 'Bergen' }, '2026-3', 6_257_500, 0, 0, true);
+    expect(moved).toEqual({ reason: 'moved', detail: { date: '2026-05-20', movedTo: 'Bergen', shareToClaim: 62_575, toRepay: 0 } });
+  });
+});

@@ -19,3 +19,10 @@ export async function rows<T>(tx: Db, text: string, values: readonly unknown[] =
   const res = (await tx.execute(fromText(text, values))) as unknown as { rows: T[] };
   return res.rows;
 }
+
+/** An array parameter as a PostgreSQL array literal (one parameter with either driver; nulls kept). */
+export function pgArray(values: readonly (string | number | null)[]): string {
+  return `{${values
+    .map((v) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`))
+    .join(',')}}`;
+}

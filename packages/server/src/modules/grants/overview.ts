@@ -1,7 +1,7 @@
 import { addDays, grantSchedule, GRANT_TYPE_OF, GRANT_TYPES, osloDate, type GrantCode, type GrantType } from '@eidor/domain';
 import { rows } from '../../db/raw.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { loadFacts, loadGrantRates, loadSettings, toGrantFacts } from './facts.ts';
+import { loadFacts, loadGrantRates, loadSettings, toGrantFacts } from './queries.ts';
 
 /**
  * The grant overview for the coordinator and leaders (issue 6 § 6): expected vs received per type

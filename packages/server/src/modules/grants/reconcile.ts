@@ -1,49 +1,10 @@
-import { compareDates, grantSchedule, osloDate, termPaymentDate, type GrantCode } from '@eidor/domain';
-import { rows } from '../../db/raw.ts';
+import { differenceReason, grantSchedule, osloDate, RECONCILE_TOLERANCE_ORE, termDate, type DifferenceReason, type GrantCode } from '@eidor/domain';
+import { pgArray, rows } from '../../db/raw.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { loadFacts, loadGrantRates, loadSettings, toGrantFacts, type FactsRow } from './facts.ts';
+import { loadFacts, loadGrantRates, loadSettings, toGrantFacts, type FactsRow } from './queries.ts';
 import { matchLines } from './matching.ts';
 
-/** Expected and paid agree when they are within one krone (IMDi rounds terms its own way). */
-const TOLERANCE_ORE = 100;
-
-type Reason =
-  | 'settlement_date_missing'
-  | 'not_in_imdinett'
-  | 'not_in_population_register'
-  | 'moved'
-  | 'emigrated'
-  | 'deceased'
-  | 'unknown_person'
-  | 'duplicate_payment'
-  | 'not_expected'
-  | 'amount_mismatch'
-  | 'not_paid';
-
-type Diff = { personId: string | null; lineId: number | null; term: string; code: string; expected: number; paid: number; reason: Reason; detail: Record<string, string | number | null> };
-
-const termDate = (term: string) => {
-  const [y, t] = term.split('-').map(Number);
-  return termPaymentDate(y!, t as 1 | 2 | 3 | 4);
-};
-
-/** Why expected and paid differ for one person, term and grant (issue 6 § 4). */
-function why(p: FactsRow, term: string, expected: number, paid: number, count: number, paidAnyThisYear: boolean): { reason: Reason; detail: Diff['detail'] } {
-  const due = termDate(term);
-  if (count > 1) return { reason: 'duplicate_payment', detail: { payments: count } };
-  if (p.status === 'deceased' && p.status_date && compareDates(p.status_date, due) < 0) return { reason: 'deceased', detail: { date: p.status_date } };
-  if (p.emigrated_date && compareDates(p.emigrated_date, due) < 0) return { reason: 'emigrated', detail: { date: p.emigrated_date } };
-  if (p.status === 'moved_away' && p.status_date) {
-    return { reason: 'moved', detail: { date: p.status_date, movedTo: p.moved_to, shareToClaim: expected > paid ? (expected - paid) / 100 : 0, toRepay: paid > expected ? (paid - expected) / 100 : 0 } };
-  }
-  if (paid > expected) {
-    if (!p.settlement_date) return { reason: 'settlement_date_missing', detail: {} };
-    return { reason: expected === 0 ? 'not_expected' : 'amount_mismatch', detail: {} };
-  }
-  if (!paidAnyThisYear && !p.imdinett_registered_date) return { reason: 'not_in_imdinett', detail: { settlementDate: p.settlement_date } };
-  if (!paidAnyThisYear && !p.population_registered_date) return { reason: 'not_in_population_register', detail: {} };
-  return { reason: paid === 0 ? 'not_paid' : 'amount_mismatch', detail: {} };
-}
+type Diff = { personId: string | null; lineId: number | null; term: string; code: string; expected: number; paid: number; reason: DifferenceReason; detail: Record<string, string | number | null> };
 
 /**
  * Reconciles a year: matches the lines not matched yet, computes every person's expected terms,
@@ -109,13 +70,28 @@ export async function reconcileYear(ctx: Ctx, year: number) {
     const e = expected.get(k) ?? 0;
     const p = paid.get(k);
     const pa = p?.paid ?? 0;
-    if (Math.abs(pa - e) < TOLERANCE_ORE && (p?.n ?? 1) <= 1) {
+    if (Math.abs(pa - e) < RECONCILE_TOLERANCE_ORE && (p?.n ?? 1) <= 1) {
       agreeing++;
       continue;
     }
     const person = byId.get(personId);
     if (!person) continue; // a person of the list who left the register: not reachable
-    const w = why(person, term, e, pa, p?.n ?? 0, paidPersons.has(personId));
+    const w = differenceReason(
+      {
+        status: person.status,
+        statusDate: person.status_date,
+        emigratedDate: person.emigrated_date,
+        movedTo: person.moved_to,
+        settlementDate: person.settlement_date,
+        imdinettRegisteredDate: person.imdinett_registered_date,
+        populationRegisteredDate: person.population_registered_date,
+      },
+      term,
+      e,
+      pa,
+      p?.n ?? 0,
+      paidPersons.has(personId),
+    );
     diffs.push({ personId, lineId: p?.lineId ?? null, term, code, expected: e, paid: pa, ...w });
   }
   for (const u of unknown) {
@@ -161,7 +137,7 @@ export async function reconcileYear(ctx: Ctx, year: number) {
     agreeing,
     terms: [...listed].sort(),
     termsWithoutList,
-    byReason: [...byReason].map(([reason, b]) => ({ reason: reason as Reason, rows: b.rows, difference: b.difference / 100 })).sort((a, b) => b.rows - a.rows),
+    byReason: [...byReason].map(([reason, b]) => ({ reason: reason as DifferenceReason, rows: b.rows, difference: b.difference / 100 })).sort((a, b) => b.rows - a.rows),
     matched: { nationalId: c('national_id'), dufNumber: c('duf_number'), nameBirthDate: c('name_birth_date') + c('manual'), unmatched: c(null) },
   };
   await rows(
@@ -172,11 +148,4 @@ export async function reconcileYear(ctx: Ctx, year: number) {
   );
   await ctx.audit({ action: 'grants.reconcile', subjectType: 'grant_reconciliation', subjectId: String(year), categories: ['identity', 'economy'] });
   return summary;
-}
-
-/** An array parameter as a PostgreSQL array literal (one parameter with either driver). */
-export function pgArray(values: readonly (string | number | null)[]): string {
-  return `{${values
-    .map((v) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`))
-    .join(',')}}`;
 }

@@ -20,12 +20,27 @@ import {
 } from '@eidor/domain';
 import type { GrantFactsFields, GrantRateView } from '@eidor/contract';
 import type { z } from 'zod';
-import { rows } from '../../db/raw.ts';
 import { withTenant, type Ctx, type Deps } from '../../platform/context.ts';
 import { AppError, forbidden, notFound, versionConflict } from '../../platform/errors.ts';
 import { route } from '../../platform/http.ts';
 import { loadReachablePerson } from '../persons/public.ts';
-import { loadFacts, loadGrantRates, loadSettings, ownRates, toGrantFacts, type FactsRow } from './facts.ts';
+import {
+  decidedTotal,
+  deleteOwnRate,
+  grantFactsVersionForUpdate,
+  loadFacts,
+  loadGrantRates,
+  loadSettings,
+  ownRates,
+  paymentLists,
+  reconciliationRows,
+  reconciliationSummary,
+  saveGrantFacts,
+  saveOwnRate,
+  saveSettings,
+  toGrantFacts,
+  type FactsRow,
+} from './queries.ts';
 import { importPaymentList } from './payment-list.ts';
 import { reconcileYear } from './reconcile.ts';
 import { reconciliationWorkbook } from './worksheet.ts';
@@ -165,22 +180,8 @@ export function registerGrants(app: FastifyInstance, deps: Deps): void {
       requirePermission(ctx, 'grants.rates');
       const m = ctx.actor.municipalityId;
       const current = (await ownRates(ctx.tx, m)).find((r) => r.code === body.code && r.year === body.year);
-      if (current) {
-        if (body.version !== current.version) throw versionConflict();
-        await rows(
-          ctx.tx,
-          `UPDATE grant_rates SET amount = $4, source = $5, status = $6, note = $7, version = version + 1, updated_at = $8, updated_by = $9
-            WHERE municipality_id = $1 AND code = $2 AND year = $3`,
-          [m, body.code, body.year, body.amount, body.source, body.status, body.note, ctx.now.toISOString(), ctx.actor.userId],
-        );
-      } else {
-        if (body.version !== null) throw versionConflict();
-        await rows(
-          ctx.tx,
-          `INSERT INTO grant_rates (municipality_id, code, year, amount, source, status, note, updated_at, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-          [m, body.code, body.year, body.amount, body.source, body.status, body.note, ctx.now.toISOString(), ctx.actor.userId],
-        );
-      }
+      if (body.version !== (current?.version ?? null)) throw versionConflict();
+      await saveOwnRate(ctx.tx, m, body, !!current, ctx.now, ctx.actor.userId);
       const corrects = DEFAULT_GRANT_RATES.some((d) => d.code === body.code && d.year === body.year);
       await ctx.audit({ action: current ? 'grants.rate.update' : corrects ? 'grants.rate.correct' : 'grants.rate.add', subjectType: 'grant_rate', subjectId: `${body.code} ${body.year}`, categories: [] });
       return ratesView(ctx);
@@ -193,7 +194,7 @@ export function registerGrants(app: FastifyInstance, deps: Deps): void {
       const current = (await ownRates(ctx.tx, ctx.actor.municipalityId)).find((r) => r.code === body.code && r.year === body.year);
       if (!current) throw notFound();
       if (current.version !== body.version) throw versionConflict();
-      await rows(ctx.tx, 'DELETE FROM grant_rates WHERE municipality_id = $1 AND code = $2 AND year = $3', [ctx.actor.municipalityId, body.code, body.year]);
+      await deleteOwnRate(ctx.tx, ctx.actor.municipalityId, body.code, body.year);
       await ctx.audit({ action: 'grants.rate.revert', subjectType: 'grant_rate', subjectId: `${body.code} ${body.year}`, categories: [] });
       return ratesView(ctx);
     }),
@@ -212,12 +213,7 @@ export function registerGrants(app: FastifyInstance, deps: Deps): void {
       const m = ctx.actor.municipalityId;
       const current = await loadSettings(ctx.tx, m);
       if (current.version !== body.version) throw versionConflict();
-      await rows(
-        ctx.tx,
-        `INSERT INTO grant_settings (municipality_id, split_rule, version, updated_at, updated_by) VALUES ($1, $2, 1, $3, $4)
-         ON CONFLICT (municipality_id) DO UPDATE SET split_rule = excluded.split_rule, version = grant_settings.version + 1, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-        [m, body.splitRule, ctx.now.toISOString(), ctx.actor.userId],
-      );
+      await saveSettings(ctx.tx, m, body.splitRule, ctx.now, ctx.actor.userId);
       await ctx.audit({ action: 'grants.settings.update', subjectType: 'grant_settings', categories: [] });
       return loadSettings(ctx.tx, m);
     }),
@@ -246,31 +242,9 @@ export function registerGrants(app: FastifyInstance, deps: Deps): void {
       if (f.movedTo && person.status !== 'moved_away') fields.push({ path: 'facts.movedTo', message: 'is only for a person whose status is moved away' });
       if (fields.length > 0) throw new AppError('VALIDATION', `Invalid body: ${fields.map((x) => `${x.path} ${x.message}`).join('; ')}`, { fields });
       const m = ctx.actor.municipalityId;
-      const existing = await rows<{ version: number }>(ctx.tx, 'SELECT version FROM person_grant_facts WHERE person_id = $1 FOR UPDATE', [params.id]);
-      const values = [
-        params.id, m, f.firstSettlementDate, f.settledByAgreement, f.imdinettRegisteredDate, f.sponsorFirstSettlementDate, f.sponsorPermitType,
-        f.sponsorWasFamilyImmigrant, f.sponsorNordicCitizen, f.familyApplicationDate, f.specialAgreement, f.movedTo, f.emigratedDate, ctx.now.toISOString(), ctx.actor.userId,
-      ];
-      if (existing[0]) {
-        if (body.version !== existing[0].version) throw versionConflict();
-        await rows(
-          ctx.tx,
-          `UPDATE person_grant_facts SET first_settlement_date = $3, settled_by_agreement = $4, imdinett_registered_date = $5, sponsor_first_settlement_date = $6,
-                  sponsor_permit_type = $7, sponsor_was_family_immigrant = $8, sponsor_nordic_citizen = $9, family_application_date = $10, special_agreement = $11,
-                  moved_to = $12, emigrated_date = $13, updated_at = $14, updated_by = $15, version = version + 1
-            WHERE person_id = $1 AND municipality_id = $2`,
-          values,
-        );
-      } else {
-        if (body.version !== null) throw versionConflict();
-        await rows(
-          ctx.tx,
-          `INSERT INTO person_grant_facts (person_id, municipality_id, first_settlement_date, settled_by_agreement, imdinett_registered_date, sponsor_first_settlement_date,
-                  sponsor_permit_type, sponsor_was_family_immigrant, sponsor_nordic_citizen, family_application_date, special_agreement, moved_to, emigrated_date, updated_at, updated_by)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-          values,
-        );
-      }
+      const version = await grantFactsVersionForUpdate(ctx.tx, params.id);
+      if (body.version !== version) throw versionConflict();
+      await saveGrantFacts(ctx.tx, m, params.id, f, version !== null, ctx.now, ctx.actor.userId);
       await ctx.audit({ action: 'grants.person.facts', subjectType: 'person', subjectId: params.id, categories: ['economy'], via: write.via });
       return personGrants(ctx, params.id, false);
     }),
@@ -285,7 +259,7 @@ export function registerGrants(app: FastifyInstance, deps: Deps): void {
       const facts = await loadFacts(ctx.tx, m);
       const rates = await loadGrantRates(ctx.tx, m);
       const settings = await loadSettings(ctx.tx, m);
-      const yearRows = await rows<{ decided_total: number | null }>(ctx.tx, 'SELECT decided_total FROM settlement_years WHERE municipality_id = $1 AND year = $2', [m, fromYear]);
+      const decided = await decidedTotal(ctx.tx, m, fromYear);
       const people = facts.map(toGrantFacts);
       const opts = { rates, splitRule: settings.splitRule };
       // Every person's schedule once; the three forecasts below share them.
@@ -302,7 +276,6 @@ export function registerGrants(app: FastifyInstance, deps: Deps): void {
           recent[k] = (recent[k] ?? 0) + 1;
         }
       }
-      const decided = yearRows[0]?.decided_total ?? null;
       const rest = body.includeDecision ? remainingMix(decided, against, recent) : {};
       const midYear = `${fromYear}-07-01`;
       const today = osloDate(ctx.now);
@@ -345,13 +318,7 @@ export function registerGrants(app: FastifyInstance, deps: Deps): void {
   route(app, 'listPaymentLists', o, async ({ req }) =>
     withTenant(deps, req, async (ctx) => {
       requirePermission(ctx, 'grants.view');
-      const r = await rows<{ id: string; file_kind: 'csv' | 'xlsx'; lines: number; imported_lines: number; terms: string[]; imported_at: string; email: string | null }>(
-        ctx.tx,
-        `SELECT l.id, l.file_kind, l.lines, l.imported_lines, l.terms, l.imported_at::text AS imported_at, u.email
-           FROM grant_payment_lists l LEFT JOIN users u ON u.id = l.imported_by
-          WHERE l.municipality_id = $1 ORDER BY l.imported_at DESC LIMIT 200`,
-        [ctx.actor.municipalityId],
-      );
+      const r = await paymentLists(ctx.tx, ctx.actor.municipalityId);
       return {
         lists: r.map((x) => ({ id: x.id, fileKind: x.file_kind, lines: x.lines, importedLines: x.imported_lines, terms: x.terms, importedAt: new Date(x.imported_at).toISOString(), importedBy: x.email })),
       };
@@ -369,8 +336,7 @@ export function registerGrants(app: FastifyInstance, deps: Deps): void {
     withTenant(deps, req, async (ctx) => {
       requirePermission(ctx, 'grants.view');
       const m = ctx.actor.municipalityId;
-      const s = await rows<{ summary: unknown }>(ctx.tx, 'SELECT summary FROM grant_reconciliations WHERE municipality_id = $1 AND year = $2', [m, query.year]);
-      const summary = (s[0]?.summary as Record<string, unknown> | undefined) ?? {
+      const summary = (await reconciliationSummary(ctx.tx, m, query.year)) ?? {
         year: query.year,
         reconciledAt: null,
         expected: 0,
@@ -382,21 +348,7 @@ export function registerGrants(app: FastifyInstance, deps: Deps): void {
         byReason: [],
         matched: { nationalId: 0, dufNumber: 0, nameBirthDate: 0, unmatched: 0 },
       };
-      const params: unknown[] = [m, query.year, query.limit, query.offset];
-      const reasonCond = query.reason ? `AND r.reason = $${params.push(query.reason)}` : '';
-      const list = await rows<{
-        id: string; person_id: string | null; given_name: string | null; family_name: string | null; birth_date: string | null; term: string; code: GrantCode;
-        expected_ore: string; paid_ore: string; reason: string; detail: Record<string, string | number | null>; total: string;
-      }>(
-        ctx.tx,
-        `SELECT r.id::text AS id, r.person_id, p.given_name, p.family_name, to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date, r.term, r.code,
-                r.expected_ore::text AS expected_ore, r.paid_ore::text AS paid_ore, r.reason, r.detail, count(*) OVER ()::text AS total
-           FROM grant_reconciliation_rows r LEFT JOIN persons p ON p.id = r.person_id
-          WHERE r.municipality_id = $1 AND r.year = $2 ${reasonCond}
-          ORDER BY abs(r.paid_ore - r.expected_ore) DESC, r.term, r.id
-          LIMIT $3 OFFSET $4`,
-        params,
-      );
+      const list = await reconciliationRows(ctx.tx, m, query);
       if (list.length > 0) await ctx.audit({ action: 'grants.reconciliation.read', subjectType: 'grant_reconciliation', subjectId: String(query.year), categories: ['identity', 'economy'] });
       return {
         summary: summary as never,
