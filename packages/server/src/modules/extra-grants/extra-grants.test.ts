@@ -246,6 +246,7 @@ describe('submission, decision and the grant following the user', () => {
       expect(res.headers['content-type']).toBe('application/pdf');
       expect(res.headers['content-disposition']).toBe(`attachment; filename="ekstratilskudd-soknad-ar1-${lang}.pdf"`);
       expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(res.rawPayload.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans/);
     }
     expect((await advisor.get(`/api/extra-grants/applications/${appId}/pdf`)).statusCode).toBe(403);
   }, 30_000);

@@ -1,5 +1,6 @@
 import type { ExtraGrantApplicationView, ExtraGrantCaseView } from '@eidor/contract';
 import { EXTRA_GRANT_BASIS, EXTRA_GRANT_CHECKLIST, type ExtraGrantChecklistKey } from '@eidor/domain';
+import { PDF_FONT, PDF_FONT_BOLD, registerPdfFonts } from '../../platform/pdf-fonts.ts';
 
 /**
  * The extra-grant application as one PDF (the checklist's answers, the units' documentation and the
@@ -107,24 +108,25 @@ const kr = (ore: number | null) => (ore === null ? '–' : `${(ore / 100).toLoca
 
 export async function renderExtraGrantPdf(doc: PdfDocument, lang: PdfLang, d: PdfData): Promise<Buffer> {
   const [{ default: React }, pdf] = await Promise.all([import('react'), import('@react-pdf/renderer')]);
-  const { Document, Page, Text, View, StyleSheet, renderToBuffer } = pdf;
+  const { Document, Page, Text, View, StyleSheet, renderToBuffer, Font } = pdf;
+  registerPdfFonts(Font);
   const h = React.createElement;
   const t = T[lang];
   const a = d.application;
   const s = StyleSheet.create({
-    page: { padding: 44, fontSize: 10, fontFamily: 'Helvetica', lineHeight: 1.4 },
-    title: { fontSize: 14, marginBottom: 10, fontFamily: 'Helvetica-Bold' },
-    h2: { fontSize: 11, marginTop: 12, marginBottom: 4, fontFamily: 'Helvetica-Bold' },
-    h3: { marginTop: 6, fontFamily: 'Helvetica-Bold' },
+    page: { padding: 44, fontSize: 10, fontFamily: PDF_FONT, lineHeight: 1.4 },
+    title: { fontSize: 14, marginBottom: 10, fontFamily: PDF_FONT_BOLD },
+    h2: { fontSize: 11, marginTop: 12, marginBottom: 4, fontFamily: PDF_FONT_BOLD },
+    h3: { marginTop: 6, fontFamily: PDF_FONT_BOLD },
     row: { flexDirection: 'row' },
-    label: { width: 170, fontFamily: 'Helvetica-Bold' },
+    label: { width: 170, fontFamily: PDF_FONT_BOLD },
     cell: { flex: 1 },
     num: { width: 90, textAlign: 'right' },
     small: { fontSize: 8, color: '#444' },
   });
   const field = (label: string, value: string | number | null | undefined) => h(View, { style: s.row, key: label }, h(Text, { style: s.label }, label), h(Text, { style: s.cell }, value === null || value === undefined || value === '' ? '–' : String(value)));
   const costRow = (key: string, cells: string[], bold = false) =>
-    h(View, { style: s.row, key }, h(Text, { style: { ...s.cell, ...(bold ? { fontFamily: 'Helvetica-Bold' } : {}) } }, cells[0]), h(Text, { style: { ...s.cell } }, cells[1]), h(Text, { style: s.num }, cells[2]), h(Text, { style: s.num }, cells[3]));
+    h(View, { style: s.row, key }, h(Text, { style: { ...s.cell, ...(bold ? { fontFamily: PDF_FONT_BOLD } : {}) } }, cells[0]), h(Text, { style: { ...s.cell } }, cells[1]), h(Text, { style: s.num }, cells[2]), h(Text, { style: s.num }, cells[3]));
   const lines = d.kase.costLines.filter((l) => l.grantYear === a.grantYear);
   const body: React.ReactNode[] = [
     field(t.person, `${d.kase.person.name}, ${t.born} ${d.kase.person.birthDate}`),

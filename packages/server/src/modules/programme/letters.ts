@@ -1,4 +1,5 @@
 import { COMPLAINT_INFO, regimeOf, type BenefitResult } from '@eidor/domain';
+import { PDF_FONT, PDF_FONT_BOLD, registerPdfFonts } from '../../platform/pdf-fonts.ts';
 
 /**
  * Decision letters and the participant certificate as PDF, in bokmål or nynorsk. Each decision names
@@ -147,17 +148,18 @@ const kr = (ore: number) => `${(ore / 100).toLocaleString('nb-NO', { minimumFrac
 
 export async function renderLetter(kind: LetterKind, lang: LetterLang, d: LetterData): Promise<Buffer> {
   const [{ default: React }, pdf] = await Promise.all([import('react'), import('@react-pdf/renderer')]);
-  const { Document, Page, Text, View, StyleSheet, renderToBuffer } = pdf;
+  const { Document, Page, Text, View, StyleSheet, renderToBuffer, Font } = pdf;
+  registerPdfFonts(Font);
   const h = React.createElement;
   const t = T[lang];
   const regime = regimeOf(d.person.permitType, d.person.permitDate) ?? 'integl';
   const s = StyleSheet.create({
-    page: { padding: 48, fontSize: 11, fontFamily: 'Helvetica', lineHeight: 1.4 },
+    page: { padding: 48, fontSize: 11, fontFamily: PDF_FONT, lineHeight: 1.4 },
     head: { marginBottom: 24 },
-    title: { fontSize: 16, marginBottom: 12, fontFamily: 'Helvetica-Bold' },
-    h2: { fontSize: 12, marginTop: 12, marginBottom: 4, fontFamily: 'Helvetica-Bold' },
+    title: { fontSize: 16, marginBottom: 12, fontFamily: PDF_FONT_BOLD },
+    h2: { fontSize: 12, marginTop: 12, marginBottom: 4, fontFamily: PDF_FONT_BOLD },
     row: { flexDirection: 'row' },
-    label: { width: 170, fontFamily: 'Helvetica-Bold' },
+    label: { width: 170, fontFamily: PDF_FONT_BOLD },
     small: { fontSize: 9, color: '#444' },
   });
   const field = (label: string, value: string | number | null | undefined) => h(View, { style: s.row, key: label }, h(Text, { style: s.label }, label), h(Text, null, value === null || value === undefined ? '–' : String(value)));

@@ -407,6 +407,11 @@ describe('letters', () => {
         expect(res.headers['content-type']).toBe('application/pdf');
         expect(res.headers['content-disposition']).toBe(`attachment; filename="${kind}-${lang}.pdf"`);
         expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+        // Names in any Latin, Cyrillic or Arabic letters: the letter embeds DejaVu Sans, not the
+        // standard Helvetica that only knows Western European letters.
+        const raw = res.rawPayload.toString('latin1');
+        expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans/);
+        expect(raw).not.toContain('Helvetica');
       }
     }
     const deduction = await advisor.get(`/api/programme/persons/${personId}/letters/deduction?lang=nn&month=2026-11`);
