@@ -1,4 +1,5 @@
 export * from './access/index.ts';
+export * from './collaboration/index.ts';
 export * from './calendar/index.ts';
 export * from './identity/index.ts';
 export * from './settlement/index.ts';
@@ -7,3 +8,5 @@ export * from './benefit/index.ts';
 export * from './programme/index.ts';
 export * from './grants/index.ts';
 export * from './grants/extra/index.ts';
+export * from './notifications/index.ts';
+export * from './access-review/index.ts';

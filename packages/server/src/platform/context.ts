@@ -42,6 +42,8 @@ export type Ctx = {
   ip: string | null;
   now: Date;
   log: FastifyBaseLogger;
+  /** The app's address as users reach it (links in mails). */
+  publicUrl: string;
   audit(input: AuditInput): Promise<void>;
 };
 
@@ -100,6 +102,7 @@ export async function runAsTenant<T>(
       ip: meta.ip,
       now,
       log: meta.log,
+      publicUrl: deps.config.publicUrl,
       async audit(input) {
         await appendAudit(
           tx as unknown as Db,
