@@ -137,6 +137,8 @@ export const TaskView = z.object({
   kind: z.string(),
   itemKey: z.string(),
   title: z.string(),
+  /** The values a translated title needs (grant year, reminder number …); null when the title is the municipality's own text. */
+  titleParams: z.record(z.string(), z.union([z.string(), z.number()])).nullable(),
   description: z.string().nullable(),
   legalBasis: z.string().nullable(),
   category: DataCategory,

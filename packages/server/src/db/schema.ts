@@ -293,6 +293,7 @@ export const tasks = pgTable('tasks', {
   kind: text('kind').notNull(),
   itemKey: text('item_key').notNull(),
   title: text('title').notNull(),
+  titleParams: jsonb('title_params').$type<Record<string, string | number>>(),
   description: text('description'),
   legalBasis: text('legal_basis'),
   category: text('category').notNull(),
@@ -465,3 +466,19 @@ export const attendanceMeasures = pgTable(
   },
   (t) => [primaryKey({ columns: [t.personId, t.day, t.planId, t.measureNo] })],
 );
+
+/** Break-the-glass grants: one user's time-limited read access to one person, reviewed by a leader (migration 0013). */
+export const breakGlassGrants = pgTable('break_glass_grants', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  personId: uuid('person_id').notNull(),
+  userId: uuid('user_id').notNull(),
+  unitId: uuid('unit_id').notNull(),
+  reason: text('reason').notNull(),
+  startedAt: ts('started_at').notNull(),
+  expiresAt: ts('expires_at').notNull(),
+  endedAt: ts('ended_at'),
+  reviewedAt: ts('reviewed_at'),
+  reviewedBy: uuid('reviewed_by'),
+  reviewNote: text('review_note'),
+});

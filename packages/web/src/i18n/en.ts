@@ -749,6 +749,16 @@ export const en: Messages = {
     legalBasis: 'Legal basis: {{basis}}',
     skipReason: 'Skipped: {{reason}}',
     leaseExpiry: 'The lease ends {{date}}: renew or give notice',
+    extraGrantTitles: {
+      deadline_first: 'Extra grant application deadline: first application (grant year 1 or 2)',
+      deadline_original: 'Application deadline, grant {{grant}} (extra grant), grant year {{year}}',
+      deadline_postponed: 'Postponed application deadline, grant {{grant}} (extra grant), grant year {{year}}',
+      deadline_next: 'Application deadline, grant {{grant}} (extra grant), grant year {{year}}',
+      request: 'Request for documentation for an extra-grant application',
+      request_reminder: 'Reminder {{reminder}}: request for documentation for an extra-grant application',
+      report_costs: 'Report actual costs (extra grant), grant year {{year}}',
+      share: 'Extra grant granted: the unit’s share {{amount}} (grant year {{year}})',
+    },
     actions: {
       done: 'Done',
       skip: 'Skip',

@@ -750,6 +750,16 @@ export const nb = {
     legalBasis: 'Hjemmel: {{basis}}',
     skipReason: 'Hoppet over: {{reason}}',
     leaseExpiry: 'Leiekontrakten utløper {{date}}: forleng eller si opp',
+    extraGrantTitles: {
+      deadline_first: 'Søknadsfrist ekstratilskudd: første søknad (tilskuddsår 1 eller 2)',
+      deadline_original: 'Søknadsfrist tilskudd {{grant}} (ekstratilskudd), tilskuddsår {{year}}',
+      deadline_postponed: 'Utsatt søknadsfrist tilskudd {{grant}} (ekstratilskudd), tilskuddsår {{year}}',
+      deadline_next: 'Søknadsfrist tilskudd {{grant}} (ekstratilskudd), tilskuddsår {{year}}',
+      request: 'Forespørsel om dokumentasjon til søknad om ekstratilskudd',
+      request_reminder: 'Purring {{reminder}}: forespørsel om dokumentasjon til søknad om ekstratilskudd',
+      report_costs: 'Rapporter faktiske kostnader (ekstratilskudd), tilskuddsår {{year}}',
+      share: 'Ekstratilskudd innvilget: enhetens andel {{amount}} (tilskuddsår {{year}})',
+    },
     actions: {
       done: 'Utført',
       skip: 'Hopp over',

@@ -751,6 +751,16 @@ export const nn: Messages = {
     legalBasis: 'Heimel: {{basis}}',
     skipReason: 'Hoppa over: {{reason}}',
     leaseExpiry: 'Leigekontrakten går ut {{date}}: forleng eller sei opp',
+    extraGrantTitles: {
+      deadline_first: 'Søknadsfrist ekstratilskot: første søknad (tilskotsår 1 eller 2)',
+      deadline_original: 'Søknadsfrist tilskot {{grant}} (ekstratilskot), tilskotsår {{year}}',
+      deadline_postponed: 'Utsett søknadsfrist tilskot {{grant}} (ekstratilskot), tilskotsår {{year}}',
+      deadline_next: 'Søknadsfrist tilskot {{grant}} (ekstratilskot), tilskotsår {{year}}',
+      request: 'Førespurnad om dokumentasjon til søknad om ekstratilskot',
+      request_reminder: 'Purring {{reminder}}: førespurnad om dokumentasjon til søknad om ekstratilskot',
+      report_costs: 'Rapporter faktiske kostnader (ekstratilskot), tilskotsår {{year}}',
+      share: 'Ekstratilskot innvilga: delen til eininga {{amount}} (tilskotsår {{year}})',
+    },
     actions: {
       done: 'Utført',
       skip: 'Hopp over',

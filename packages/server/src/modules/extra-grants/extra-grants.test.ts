@@ -202,7 +202,7 @@ describe('cost lines, applications and deadlines', () => {
     expect(t1.statusCode).toBe(400);
     expect(fields(t1)[0]).toMatchObject({ path: 'kind', message: expect.stringMatching(/either tilskudd 1 or tilskudd 2/) });
     const queue = (await grants.get('/api/tasks?scope=unit&kind=extra_grants.deadline')).json().items;
-    expect(queue.map((t: { itemKey: string; dueDate: string }) => [t.itemKey, t.dueDate])).toEqual([['deadline_original', '2026-12-01']]);
+    expect(queue.map((t: { itemKey: string; dueDate: string; titleParams: unknown }) => [t.itemKey, t.dueDate, t.titleParams])).toEqual([['deadline_original', '2026-12-01', { grant: 2, year: 1 }]]);
   });
 
   it('a postponement is asked for before the deadline, and a granted one moves it on the queue', async () => {
@@ -272,6 +272,8 @@ describe('submission, decision and the grant following the user', () => {
     const cw = await signedIn(w.app, 'childwelfare@a.test');
     const share = (await cw.get('/api/tasks?scope=unit&kind=extra_grants.share')).json().items;
     expect(share[0].title).toMatch(/200\s000 kr/);
+    // The web says it in the reader's language from these values.
+    expect(share[0].titleParams).toEqual({ amountOre: 20_000_000, year: 1 });
     const next = (await grants.get('/api/tasks?scope=unit&kind=extra_grants.deadline')).json().items.filter((t: { personId: string }) => t.personId === personId);
     expect(next.map((t: { title: string; dueDate: string }) => t.dueDate)).toEqual(['2027-02-28']);
     const listed = (await grants.get('/api/extra-grants/cases')).json().items.find((i: { id: string }) => i.id === caseId);

@@ -28,6 +28,7 @@ import { withTenant, type Ctx, type Deps } from '../../platform/context.ts';
 import { AppError, forbidden, notFound, versionConflict } from '../../platform/errors.ts';
 import { route } from '../../platform/http.ts';
 import { findPerson } from '../persons/public.ts';
+import { notify } from '../notifications/public.ts';
 import { closeTask, upsertTask } from '../tasks/service.ts';
 import { renderExtraGrantPdf } from './letters.ts';
 import * as q from './queries.ts';
@@ -85,6 +86,7 @@ async function deadlineTask(ctx: Ctx, via: Decision, data: CaseData, appId: stri
     kind: 'extra_grants.deadline',
     itemKey: `deadline_${a.postponement_status === 'granted' ? 'postponed' : 'original'}`,
     title: `Søknadsfrist ${a.kind === 'tilskudd1' ? 'tilskudd 1' : 'tilskudd 2'} (ekstratilskudd), tilskuddsår ${a.grant_year}`,
+    titleParams: { grant: a.kind === 'tilskudd1' ? 1 : 2, year: a.grant_year },
     description: 'Søknaden sendes i IMDi Tilskudd. Utsatt frist kan bare søkes før fristen går ut.',
     legalBasis: EXTRA_GRANT_BASIS,
     category: 'economy',
@@ -269,6 +271,8 @@ export function registerExtraGrants(app: FastifyInstance, deps: Deps): void {
         ownerUnitId: unit.id,
         dueDate: body.dueDate,
       });
+      // The unit hears of it in its inbox (and by mail if its members want): kind and link only.
+      await notify(ctx, { kind: 'documentation_request', recipients: { unitIds: [unit.id] }, personId: data.person.id, link: `/extra-grants/requests/${id}`, params: { dueDate: body.dueDate } });
       await ctx.audit({ action: 'extra_grants.request.send', subjectType: 'person', subjectId: data.person.id, categories: CASE_CATEGORIES, via: via.via });
       return caseView(ctx, data.kase.id);
     }),
@@ -290,6 +294,7 @@ export function registerExtraGrants(app: FastifyInstance, deps: Deps): void {
           kind: 'extra_grants.request',
           itemKey: 'request',
           title: `Purring ${n}: forespørsel om dokumentasjon til søknad om ekstratilskudd`,
+          titleParams: { reminder: n },
           description: `Purret ${today}. Svar under Ekstratilskudd → Forespørsler til oss.`,
           legalBasis: 'Informert samtykke er registrert',
           category: 'health',
@@ -299,6 +304,7 @@ export function registerExtraGrants(app: FastifyInstance, deps: Deps): void {
         },
         { reopen: true },
       );
+      await notify(ctx, { kind: 'documentation_request', recipients: { unitIds: [r.unit_id] }, personId: r.person_id, link: `/extra-grants/requests/${r.id}`, params: { reminder: String(n) } });
       await ctx.audit({ action: 'extra_grants.request.remind', subjectType: 'person', subjectId: r.person_id, categories: CASE_CATEGORIES, via: via.via });
       return caseView(ctx, r.case_id);
     }),
@@ -473,6 +479,7 @@ export function registerExtraGrants(app: FastifyInstance, deps: Deps): void {
           kind: 'extra_grants.report',
           itemKey: 'report_costs',
           title: `Rapporter faktiske kostnader (ekstratilskudd), tilskuddsår ${a.grant_year}`,
+          titleParams: { year: a.grant_year },
           legalBasis: EXTRA_GRANT_BASIS,
           category: 'economy',
           personId: data.person.id,
@@ -486,6 +493,7 @@ export function registerExtraGrants(app: FastifyInstance, deps: Deps): void {
             kind: 'extra_grants.deadline',
             itemKey: 'deadline_next',
             title: `Søknadsfrist tilskudd 2 (ekstratilskudd), tilskuddsår ${next}`,
+            titleParams: { grant: 2, year: next },
             legalBasis: EXTRA_GRANT_BASIS,
             category: 'economy',
             personId: data.person.id,
@@ -501,6 +509,7 @@ export function registerExtraGrants(app: FastifyInstance, deps: Deps): void {
             kind: 'extra_grants.share',
             itemKey: 'share',
             title: `Ekstratilskudd innvilget: enhetens andel ${kr(s.share)} (tilskuddsår ${a.grant_year})`,
+            titleParams: { amountOre: s.share, year: a.grant_year },
             description: 'Andelen er fordelt etter enhetens kostnader i søknaden. Før inntekten på enheten.',
             category: 'economy',
             personId: null,

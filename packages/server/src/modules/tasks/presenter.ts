@@ -14,6 +14,7 @@ export function presentTask(r: TaskListRow, actor: Actor, today: string): z.outp
     kind: r.kind,
     itemKey: r.item_key,
     title: r.title,
+    titleParams: r.title_params,
     description: r.description,
     legalBasis: r.legal_basis,
     category: r.category,

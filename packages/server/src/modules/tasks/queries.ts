@@ -12,6 +12,7 @@ export type TaskListRow = {
   kind: string;
   item_key: string;
   title: string;
+  title_params: Record<string, string | number> | null;
   description: string | null;
   legal_basis: string | null;
   category: DataCategory;
@@ -36,9 +37,11 @@ export type TaskListRow = {
 
 /**
  * Who may see a task: roles that read the task's category for everyone; and a partner unit sees
- * the tasks it owns for people on its team (the work was given to it; it sees nothing more).
+ * the tasks it owns for people on its team (the work was given to it; it sees nothing more), or —
+ * with `at` — for people it reaches by an accepted referral or active consent naming the task's
+ * category (identity tasks with any).
  */
-export type TaskVisibility = { allCategories: DataCategory[]; teamUnitIds: string[] };
+export type TaskVisibility = { allCategories: DataCategory[]; teamUnitIds: string[]; at?: string };
 
 export function visibilitySql(v: TaskVisibility, $: (x: unknown) => string): string {
   return `(
@@ -49,12 +52,23 @@ export function visibilitySql(v: TaskVisibility, $: (x: unknown) => string): str
           OR EXISTS (SELECT 1 FROM person_team pt
                       WHERE pt.unit_id = t.owner_unit_id
                         AND (pt.person_id = t.person_id
-                             OR (t.person_id IS NULL AND pt.person_id IN (SELECT m.id FROM persons m WHERE m.household_id = t.household_id))))))
+                             OR (t.person_id IS NULL AND pt.person_id IN (SELECT m.id FROM persons m WHERE m.household_id = t.household_id))))${
+            v.at
+              ? (() => {
+                  const at = $(v.at);
+                  return `
+          OR EXISTS (SELECT 1 FROM person_access_grants g
+                      WHERE g.unit_id = t.owner_unit_id AND g.person_id = t.person_id
+                        AND (t.category = 'identity' OR t.category = ANY(g.categories))
+                        AND g.starts_at <= ${at}::timestamptz AND (g.ends_at IS NULL OR g.ends_at > ${at}::timestamptz))`;
+                })()
+              : ''
+          }))
   )`;
 }
 
 const SELECT_TASK = `
-  SELECT t.id, t.kind, t.item_key, t.title, t.description, t.legal_basis, t.category,
+  SELECT t.id, t.kind, t.item_key, t.title, t.title_params, t.description, t.legal_basis, t.category,
          t.person_id, CASE WHEN p.id IS NULL THEN NULL ELSE p.given_name || ' ' || p.family_name END AS person_name,
          coalesce(t.household_id, p.household_id) AS household_id, h.name AS household_name,
          t.dwelling_id, d.address AS dwelling_address,

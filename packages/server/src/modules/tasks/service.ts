@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { categoryReach, type DataCategory, type UnitKind } from '@eidor/domain';
 import { tasks } from '../../db/schema.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -13,6 +13,8 @@ export type TaskInput = {
   kind: string;
   itemKey: string;
   title: string;
+  /** Values for the title in the reader's language (the web has a text per kind and item key). */
+  titleParams?: Record<string, string | number> | null;
   description?: string | null;
   legalBasis?: string | null;
   category: DataCategory;
@@ -20,6 +22,8 @@ export type TaskInput = {
   householdId?: string | null;
   dwellingId?: string | null;
   ownerUnitId: string;
+  /** Optionally the user the work is for (set when the task is created; the queue can reassign it). */
+  assigneeUserId?: string | null;
   dueDate: string | null;
 };
 
@@ -33,6 +37,7 @@ export async function upsertTask(ctx: Ctx, t: TaskInput, opts: { reopen?: boolea
     kind: t.kind,
     itemKey: t.itemKey,
     title: t.title,
+    titleParams: t.titleParams ?? null,
     description: t.description ?? null,
     legalBasis: t.legalBasis ?? null,
     category: t.category,
@@ -42,10 +47,15 @@ export async function upsertTask(ctx: Ctx, t: TaskInput, opts: { reopen?: boolea
     dueDate: t.dueDate,
   };
   if (!existing) {
-    await ctx.tx.insert(tasks).values({ ...values, municipalityId: ctx.actor.municipalityId, ownerUnitId: t.ownerUnitId, sourceKey: t.sourceKey, createdAt: ctx.now, updatedAt: ctx.now });
+    await ctx.tx.insert(tasks).values({ ...values, municipalityId: ctx.actor.municipalityId, ownerUnitId: t.ownerUnitId, assigneeUserId: t.assigneeUserId ?? null, sourceKey: t.sourceKey, createdAt: ctx.now, updatedAt: ctx.now });
     return 'created';
   }
-  const same = existing.itemKey === t.itemKey && existing.dueDate === t.dueDate && existing.title === t.title && existing.status === 'open';
+  const same =
+    existing.itemKey === t.itemKey &&
+    existing.dueDate === t.dueDate &&
+    existing.title === t.title &&
+    JSON.stringify(existing.titleParams ?? null) === JSON.stringify(t.titleParams ?? null) &&
+    existing.status === 'open';
   if (same) return 'unchanged';
   if (existing.status !== 'open' && !opts.reopen && existing.itemKey === t.itemKey) return 'unchanged';
   await ctx.tx
@@ -53,6 +63,16 @@ export async function upsertTask(ctx: Ctx, t: TaskInput, opts: { reopen?: boolea
     .set({ ...values, status: 'open', skipReason: null, completedAt: null, completedBy: null, version: sql`${tasks.version} + 1`, updatedAt: ctx.now })
     .where(eq(tasks.id, existing.id));
   return 'updated';
+}
+
+/** The state of the tasks of some sources (a module showing its own items' queue status: done on the queue counts). */
+export async function taskStatesBySource(ctx: Ctx, sourceKeys: readonly string[]): Promise<Map<string, { status: 'open' | 'done' | 'skipped'; completedAt: Date | null; completedBy: string | null }>> {
+  if (sourceKeys.length === 0) return new Map();
+  const r = await ctx.tx
+    .select({ sourceKey: tasks.sourceKey, status: tasks.status, completedAt: tasks.completedAt, completedBy: tasks.completedBy })
+    .from(tasks)
+    .where(and(eq(tasks.municipalityId, ctx.actor.municipalityId), inArray(tasks.sourceKey, [...sourceKeys])));
+  return new Map(r.map((x) => [x.sourceKey, { status: x.status, completedAt: x.completedAt, completedBy: x.completedBy }]));
 }
 
 /** Closes the open task of a source (done by the system: the step it asked for has happened). */
@@ -77,5 +97,5 @@ export async function unitResolver(ctx: Ctx): Promise<(kind: UnitKind) => string
 
 export function taskVisibility(ctx: Ctx): TaskVisibility {
   const r = categoryReach(ctx.actor, 'read');
-  return { allCategories: r.all, teamUnitIds: [...new Set(r.team.filter((t) => t.category === 'identity').map((t) => t.unitId))] };
+  return { allCategories: r.all, teamUnitIds: [...new Set(r.team.filter((t) => t.category === 'identity').map((t) => t.unitId))], at: ctx.now.toISOString() };
 }

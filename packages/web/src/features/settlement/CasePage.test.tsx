@@ -37,6 +37,7 @@ const kase: CaseView = {
       kind: 'settlement.pipeline',
       itemKey: 'register_settlement',
       title: 'Registrer bosettingsdato for hver person',
+      titleParams: null,
       description: null,
       legalBasis: null,
       category: 'settlement',

@@ -19,6 +19,7 @@ const task = (n: number, o: Partial<TaskView> = {}): TaskView => ({
   kind: 'settlement.checklist',
   itemKey: 'bank_account',
   title: 'Bankkonto',
+  titleParams: null,
   description: 'Konto opprettet, BankID bestilt.',
   legalBasis: null,
   category: 'settlement',

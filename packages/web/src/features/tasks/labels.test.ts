@@ -27,6 +27,24 @@ describe('task titles', () => {
     expect(taskTitle(task({ kind: 'housing.lease', itemKey: 'lease_expiry', dueDate: null, title: 'Leiekontrakt' }), t, nbDate)).toBe('Leiekontrakt');
   });
 
+  it('says the extra-grant deadlines, reminders and shares in the UI language, with their values', async () => {
+    await changeLanguage('nn');
+    expect(taskTitle({ ...task({ kind: 'extra_grants.deadline', itemKey: 'deadline_original' }), titleParams: { grant: 2, year: 3 } }, t, nbDate)).toBe(
+      'Søknadsfrist tilskot 2 (ekstratilskot), tilskotsår 3',
+    );
+    await changeLanguage('en');
+    expect(taskTitle({ ...task({ kind: 'extra_grants.request', itemKey: 'request' }), titleParams: { reminder: 2 } }, t, nbDate)).toBe(
+      'Reminder 2: request for documentation for an extra-grant application',
+    );
+    expect(taskTitle({ ...task({ kind: 'extra_grants.share', itemKey: 'share' }), titleParams: { amountOre: 12_345_600, year: 1 } }, t, nbDate, (n) => `NOK ${n}`)).toBe(
+      'Extra grant granted: the unit’s share NOK 123456 (grant year 1)',
+    );
+    expect(taskTitle(task({ kind: 'extra_grants.deadline', itemKey: 'deadline_first' }), t, nbDate)).toBe('Extra grant application deadline: first application (grant year 1 or 2)');
+    await changeLanguage('nb');
+    // A kind the app has no text for keeps the stored title.
+    expect(taskTitle(task({ kind: 'extra_grants.deadline', itemKey: 'something_new', title: 'Egen tittel' }), t, nbDate)).toBe('Egen tittel');
+  });
+
   it('has a name for every item of the default checklist', () => {
     expect([...KNOWN_CHECKLIST_KEYS].sort()).toEqual(DEFAULT_CHECKLIST.map((i) => i.key).sort());
   });

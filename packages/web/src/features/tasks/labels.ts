@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { TaskView } from '@eidor/contract';
 import { addDays, LEASE_WARNING_DAYS } from '@eidor/domain';
-import { useFormatDate } from '../../i18n/format.ts';
+import { formatKroner, useFormatDate, useFormatKroner } from '../../i18n/format.ts';
 import { isNextStep } from '../settlement/labels.ts';
 
 /** The items of the default first-weeks checklist that have a name in every UI language. */
@@ -77,23 +77,42 @@ export function taskKindLabel(kind: string, t: TFunction): string {
  * default checklist's items, a lease to follow up); otherwise the title the server stored, which is
  * the municipality's own text.
  */
-export function taskTitle(task: Pick<TaskView, 'kind' | 'itemKey' | 'title' | 'dueDate'>, t: TFunction, formatDate: (iso: string) => string): string {
+export type TitledTask = Pick<TaskView, 'kind' | 'itemKey' | 'title' | 'dueDate'> & { titleParams?: TaskView['titleParams'] };
+
+export function taskTitle(
+  task: TitledTask,
+  t: TFunction,
+  formatDate: (iso: string) => string,
+  kroner: (whole: number) => string = (n) => formatKroner(n, 'nb'),
+): string {
   if (task.kind === 'settlement.pipeline' && isNextStep(task.itemKey)) return t(`settlement.nextSteps.${task.itemKey}`);
   if (task.kind === 'settlement.checklist' && isKnownChecklistKey(task.itemKey)) return t(`tasks.checklistItems.${task.itemKey}`);
   // The follow-up falls due 90 days before the lease ends: the end date is the due date + 90.
   if (task.kind === 'housing.lease' && task.itemKey === 'lease_expiry' && task.dueDate) {
     return t('tasks.leaseExpiry', { date: formatDate(addDays(task.dueDate, LEASE_WARNING_DAYS)) });
   }
+  if (task.kind.startsWith('extra_grants.')) {
+    const params = task.titleParams ?? {};
+    const key = task.itemKey === 'request' && params.reminder !== undefined ? 'request_reminder' : task.itemKey;
+    if (isExtraGrantTitleKey(key)) {
+      const amount = typeof params.amountOre === 'number' ? kroner(Math.round(params.amountOre / 100)) : undefined;
+      return t(`tasks.extraGrantTitles.${key}`, { ...params, amount });
+    }
+  }
   return task.title;
 }
+
+const EXTRA_GRANT_TITLE_KEYS = ['deadline_first', 'deadline_original', 'deadline_postponed', 'deadline_next', 'request', 'request_reminder', 'report_costs', 'share'] as const;
+const isExtraGrantTitleKey = (k: string): k is (typeof EXTRA_GRANT_TITLE_KEYS)[number] => (EXTRA_GRANT_TITLE_KEYS as readonly string[]).includes(k);
 
 /** The task helpers bound to the UI language. */
 export function useTaskLabels() {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
+  const kroner = useFormatKroner();
   return {
     kind: useCallback((kind: string) => taskKindLabel(kind, t), [t]),
-    title: useCallback((task: Pick<TaskView, 'kind' | 'itemKey' | 'title' | 'dueDate'>) => taskTitle(task, t, formatDate), [t, formatDate]),
+    title: useCallback((task: TitledTask) => taskTitle(task, t, formatDate, kroner), [t, formatDate, kroner]),
     status: useCallback((status: TaskView['status']) => t(`tasks.statuses.${status}`), [t]),
   };
 }
