@@ -6,6 +6,7 @@ import * as pr from './programme.ts';
 import * as gr from './grants.ts';
 import { extraGrantEndpoints } from './extra-grants.ts';
 import { journalEndpoints } from './journal.ts';
+import { groupEndpoints } from './groups.ts';
 
 /** One endpoint: method, path, request schemas and the success response schema. */
 export type Endpoint = {
@@ -137,6 +138,7 @@ export const api = {
   verifyAudit: e({ method: 'POST', path: '/api/audit/verify', summary: "Check the municipality's audit hash chain", status: 200, response: p.AuditVerifyResponse }),
   ...extraGrantEndpoints,
   ...journalEndpoints,
+  ...groupEndpoints,
 } as const;
 
 export type Api = typeof api;

@@ -9,3 +9,4 @@ export * from './programme.ts';
 export * from './grants.ts';
 export * from './extra-grants.ts';
 export * from './journal.ts';
+export * from './groups.ts';

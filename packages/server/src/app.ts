@@ -33,6 +33,7 @@ import { registerUsers } from './modules/users/routes.ts';
 import { registerExtraGrants } from './modules/extra-grants/routes.ts';
 import { registerGrants } from './modules/grants/routes.ts';
 import { registerJournal } from './modules/journal/routes.ts';
+import { registerGroups } from './modules/groups/routes.ts';
 import { randomUUID } from 'node:crypto';
 
 export type { Deps } from './platform/context.ts';
@@ -169,6 +170,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   registerExtraGrants(app, deps);
   registerGrants(app, deps);
   registerJournal(app, deps);
+  registerGroups(app, deps);
   registerAudit(app, deps);
   registerDev(app, deps);
 

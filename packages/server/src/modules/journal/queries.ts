@@ -125,6 +125,12 @@ export async function interpretersOf(tx: Db, personId: string, categories: reado
   );
 }
 
+/** Interpreter uses by id (for other modules that link to one, e.g. a responsibility-group meeting). */
+export async function interpreterUsesByIds(tx: Db, ids: readonly string[]): Promise<InterpreterRow[]> {
+  if (ids.length === 0) return [];
+  return rows<InterpreterRow>(tx, `SELECT ${INTERPRETER_COLS} FROM interpreter_uses i LEFT JOIN users u ON u.id = i.created_by WHERE i.id = ANY($1::uuid[])`, [pgArray(ids)]);
+}
+
 /** Dates with any interpreter use for the person, whatever its category (only dates leave this function). */
 export async function interpreterDatesOf(tx: Db, personId: string): Promise<{ dates: Set<string>; noteIds: Set<string> }> {
   const r = await rows<{ d: string; note_id: string | null }>(
