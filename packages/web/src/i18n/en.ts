@@ -718,6 +718,7 @@ export const en: Messages = {
       extraGrantRequest: 'Requests for documentation and costs',
       extraGrantShare: 'Sharing a granted extra grant',
       extraGrantReport: 'Report of actual costs',
+      groupActionPoint: 'Responsibility group action points',
     },
     statuses: {
       open: 'Open',

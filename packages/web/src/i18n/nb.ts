@@ -719,6 +719,7 @@ export const nb = {
       extraGrantRequest: 'Forespørsler om dokumentasjon og kostnader',
       extraGrantShare: 'Fordeling av innvilget ekstratilskudd',
       extraGrantReport: 'Rapport om faktiske kostnader',
+      groupActionPoint: 'Tiltak fra ansvarsgruppemøter',
     },
     statuses: {
       open: 'Åpen',

@@ -720,6 +720,7 @@ export const nn: Messages = {
       extraGrantRequest: 'Førespurnader om dokumentasjon og kostnader',
       extraGrantShare: 'Fordeling av innvilga ekstratilskot',
       extraGrantReport: 'Rapport om faktiske kostnader',
+      groupActionPoint: 'Tiltak frå ansvarsgruppemøte',
     },
     statuses: {
       open: 'Open',

@@ -255,7 +255,7 @@ describe('responsibility groups', () => {
     const g = await createGroup(p.id);
     const created = await advisor.post(`/api/groups/${g.id}/meetings`, meeting({ actionPoints: [{ text: 'Finne praksisplass', ownerUnitId: w.a.unitIds.nav, ownerUserId: w.a.userIds.nav, dueDate: '2026-12-15' }] }));
     expect(created.statusCode, created.body).toBe(201);
-    const onQueue = (await queue(nav)).filter((t) => t.kind === 'group_action_point' && t.personId === p.id);
+    const onQueue = (await queue(nav)).filter((t) => t.kind === 'groups.action_point' && t.personId === p.id);
     expect(onQueue.map((t) => t.title)).toEqual(['Finne praksisplass']);
     const notified = await w.database.query<{ user_id: string }>("SELECT user_id FROM notifications WHERE kind = 'action_point'");
     expect(notified.map((n) => n.user_id)).toContain(w.a.userIds.nav);
@@ -267,14 +267,14 @@ describe('responsibility groups', () => {
     // Reopened in the group → open on the queue; done in the group → closed on the queue.
     const reopened = await nav.post(`/api/groups/action-points/${point.id}/status`, { status: 'open', version: point.version });
     expect(reopened.statusCode, reopened.body).toBe(200);
-    expect((await queue(nav)).some((t) => t.personId === p.id && t.kind === 'group_action_point')).toBe(true);
+    expect((await queue(nav)).some((t) => t.personId === p.id && t.kind === 'groups.action_point')).toBe(true);
     point = reopened.json().meetings[0].actionPoints[0];
     expect((await nav.post(`/api/groups/action-points/${point.id}/status`, { status: 'done', version: point.version - 1 })).statusCode).toBe(409);
     // The health worker is no member: reaches the person but may not see the meetings → 404.
     expect((await health.post(`/api/groups/action-points/${point.id}/status`, { status: 'done', version: point.version })).statusCode).toBe(404);
     const closed = await nav.post(`/api/groups/action-points/${point.id}/status`, { status: 'done', version: point.version });
     expect(closed.statusCode, closed.body).toBe(200);
-    expect((await queue(nav)).some((t) => t.personId === p.id && t.kind === 'group_action_point')).toBe(false);
+    expect((await queue(nav)).some((t) => t.personId === p.id && t.kind === 'groups.action_point')).toBe(false);
     // A group with no open action points closes.
     const latest = (await groupsOf(advisor, p.id)).json().groups[0];
     expect((await advisor.post(`/api/groups/${g.id}/close`, { reason: 'Ferdig', version: latest.version })).statusCode).toBe(200);

@@ -42,6 +42,7 @@ export const KNOWN_TASK_KINDS = [
   'extra_grants.request',
   'extra_grants.share',
   'extra_grants.report',
+  'groups.action_point',
 ] as const;
 
 /** The name of a kind of task in the UI language, or the kind itself when the app does not know it. */
@@ -67,6 +68,8 @@ export function taskKindLabel(kind: string, t: TFunction): string {
       return t('tasks.kinds.extraGrantShare');
     case 'extra_grants.report':
       return t('tasks.kinds.extraGrantReport');
+    case 'groups.action_point':
+      return t('tasks.kinds.groupActionPoint');
     default:
       return kind;
   }

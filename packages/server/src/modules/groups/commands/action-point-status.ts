@@ -28,7 +28,7 @@ export async function changeActionPointStatus(ctx: Ctx, id: string, input: { sta
       ctx,
       {
         sourceKey: actionPointSource(id),
-        kind: 'group_action_point',
+        kind: 'groups.action_point',
         itemKey: 'action_point',
         title: point.body.length > 200 ? `${point.body.slice(0, 199)}…` : point.body,
         description: point.body.length > 200 ? point.body : null,

@@ -71,7 +71,7 @@ async function addPoints(ctx: Ctx, l: LoadedGroup, meetingId: string, meetingCat
     });
     await upsertTask(ctx, {
       sourceKey: actionPointSource(id),
-      kind: 'group_action_point',
+      kind: 'groups.action_point',
       itemKey: 'action_point',
       title: p.text.length > 200 ? `${p.text.slice(0, 199)}…` : p.text,
       description: p.text.length > 200 ? p.text : null,
