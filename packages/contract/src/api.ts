@@ -6,7 +6,10 @@ import * as pr from './programme.ts';
 import * as gr from './grants.ts';
 import { extraGrantEndpoints } from './extra-grants.ts';
 import { journalEndpoints } from './journal.ts';
+import { notificationEndpoints } from './notifications.ts';
+import { referralEndpoints } from './referrals.ts';
 import { groupEndpoints } from './groups.ts';
+import { accessReviewEndpoints } from './access-review.ts';
 
 /** One endpoint: method, path, request schemas and the success response schema. */
 export type Endpoint = {
@@ -138,7 +141,10 @@ export const api = {
   verifyAudit: e({ method: 'POST', path: '/api/audit/verify', summary: "Check the municipality's audit hash chain", status: 200, response: p.AuditVerifyResponse }),
   ...extraGrantEndpoints,
   ...journalEndpoints,
+  ...notificationEndpoints,
+  ...referralEndpoints,
   ...groupEndpoints,
+  ...accessReviewEndpoints,
 } as const;
 
 export type Api = typeof api;

@@ -9,4 +9,7 @@ export * from './programme.ts';
 export * from './grants.ts';
 export * from './extra-grants.ts';
 export * from './journal.ts';
+export * from './notifications.ts';
+export * from './referrals.ts';
 export * from './groups.ts';
+export * from './access-review.ts';

@@ -33,7 +33,9 @@ import { registerUsers } from './modules/users/routes.ts';
 import { registerExtraGrants } from './modules/extra-grants/routes.ts';
 import { registerGrants } from './modules/grants/routes.ts';
 import { registerJournal } from './modules/journal/routes.ts';
+import { registerReferrals } from './modules/referrals/routes.ts';
 import { registerGroups } from './modules/groups/routes.ts';
+import { registerNotifications } from './modules/notifications/routes.ts';
 import { randomUUID } from 'node:crypto';
 
 export type { Deps } from './platform/context.ts';
@@ -170,7 +172,9 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   registerExtraGrants(app, deps);
   registerGrants(app, deps);
   registerJournal(app, deps);
+  registerReferrals(app, deps);
   registerGroups(app, deps);
+  registerNotifications(app, deps);
   registerAudit(app, deps);
   registerDev(app, deps);
 

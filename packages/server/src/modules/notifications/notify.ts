@@ -35,6 +35,11 @@ function check(n: NotifyInput): void {
  * The mail names only the kind and links into the app.
  */
 export async function notify(ctx: Ctx, n: NotifyInput): Promise<void> {
+  await notifyCounted(ctx, n);
+}
+
+/** notify(), returning how many recipients got a new notification. */
+export async function notifyCounted(ctx: Ctx, n: NotifyInput): Promise<number> {
   check(n);
   const recipients = await activeRecipients(
     ctx.tx,
@@ -43,7 +48,7 @@ export async function notify(ctx: Ctx, n: NotifyInput): Promise<void> {
     [...new Set(n.recipients.unitIds ?? [])],
     ctx.actor.userId || null,
   );
-  if (recipients.length === 0) return;
+  if (recipients.length === 0) return 0;
   const ids = recipients.map((r) => r.id);
   const chosen = await deliveriesFor(ctx.tx, ids, n.kind);
   const deliveryOf = (id: string) => chosen.get(id) ?? DEFAULT_DELIVERY[n.kind] ?? 'in_app';
@@ -63,7 +68,11 @@ export async function notify(ctx: Ctx, n: NotifyInput): Promise<void> {
     })),
   );
   const mailTo = recipients.filter((r) => inserted.has(r.id) && deliveryOf(r.id) === 'email');
-  if (mailTo.length === 0) return;
+  if (mailTo.length > 0) await mailAtOnce(ctx, mailTo, n);
+  return inserted.size;
+}
+
+async function mailAtOnce(ctx: Ctx, mailTo: readonly { id: string; email: string }[], n: NotifyInput): Promise<void> {
   const languages = await mailLanguages(ctx.tx, mailTo.map((r) => r.id));
   for (const r of mailTo) {
     const mail = immediateMail(languages.get(r.id) ?? 'nb', ctx.publicUrl, n.kind, n.link);
