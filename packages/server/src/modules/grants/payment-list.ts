@@ -1,16 +1,15 @@
 import { createHash, hash } from 'node:crypto';
-import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import { parse as parseCsv } from 'csv-parse/sync';
 import {
   nameKey,
   normaliseName,
   paymentColumn,
   paymentLineKey,
-  paymentPersonTermKey,
   PAYMENT_LIST_COLUMNS,
   readPaymentLine,
   REQUIRED_PAYMENT_COLUMNS,
   type LineProblem,
+  type PaymentLine,
   type PaymentListColumn,
 } from '@eidor/domain';
 import { copyRows, copyValue } from '../../db/copy.ts';
@@ -39,9 +38,10 @@ async function* hashed(body: AsyncIterable<Buffer | string>, hash: ReturnType<ty
 /**
  * CSV records with their line numbers: BOM ignored, comma, semicolon or tab found from the header.
  * A file without quotes (as IMDi Tilskudd writes it) is split line by line; one with quotes goes
- * through csv-parse.
+ * through csv-parse. Synchronous: the whole file is in memory, and the caller checks lines in
+ * chunks (one await per chunk, not per line).
  */
-async function* csvRecords(buf: Buffer): AsyncGenerator<Rec> {
+function* csvRecords(buf: Buffer): Generator<Rec> {
   let text = buf.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const firstLine = text.slice(0, Math.max(0, text.indexOf('\n')) || text.length).replace(/\r$/, '');
@@ -53,20 +53,22 @@ async function* csvRecords(buf: Buffer): AsyncGenerator<Rec> {
       let end = text.indexOf('\n', start);
       if (end < 0) end = text.length;
       line++;
-      let row = text.slice(start, end);
-      if (row.endsWith('\r')) row = row.slice(0, -1);
-      yield { line, cells: row.split(delimiter).map((c) => c.trim()) };
+      const row = text.slice(start, end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
+      const cells = row.split(delimiter);
+      for (let i = 0; i < cells.length; i++) cells[i] = cells[i]!.trim();
+      yield { line, cells };
       start = end + 1;
     }
     return;
   }
-  const parser = Readable.from([text]).pipe(parse({ delimiter, relax_column_count: true, skip_empty_lines: false, trim: true, info: true, relax_quotes: true }));
+  let records: { record: string[]; info: { lines: number } }[];
   try {
-    for await (const r of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) yield { line: r.info.lines, cells: r.record };
+    records = parseCsv(text, { delimiter, relax_column_count: true, skip_empty_lines: false, trim: true, info: true, relax_quotes: true }) as unknown as typeof records;
   } catch (err) {
     const line = (err as { lines?: number }).lines ?? 0;
     throw new AppError('VALIDATION', `Line ${line}: the file is not valid CSV (${(err as Error).message.split('\n')[0]})`, { fields: [{ path: `line.${line}`, message: 'is not valid CSV' }] });
   }
+  for (const r of records) yield { line: r.info.lines, cells: r.record };
 }
 
 function cellText(v: unknown): string {
@@ -83,7 +85,7 @@ function cellText(v: unknown): string {
 }
 
 /** The first worksheet's rows of an XLSX file (row numbers as Excel shows them). */
-async function* xlsxRecords(buf: Buffer): AsyncGenerator<Rec> {
+async function xlsxRecords(buf: Buffer): Promise<Rec[]> {
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   try {
@@ -92,7 +94,7 @@ async function* xlsxRecords(buf: Buffer): AsyncGenerator<Rec> {
     throw new AppError('VALIDATION', 'The file is not a readable XLSX workbook', { fields: [{ path: 'body', message: 'is not an XLSX workbook' }] });
   }
   const ws = wb.worksheets[0];
-  if (!ws) return;
+  if (!ws) return [];
   let expect = 1;
   const out: Rec[] = [];
   ws.eachRow({ includeEmpty: false }, (row, n) => {
@@ -101,7 +103,7 @@ async function* xlsxRecords(buf: Buffer): AsyncGenerator<Rec> {
     out.push({ line: n, cells: values });
     expect = n + 1;
   });
-  yield* out;
+  return out;
 }
 
 export type ImportOptions = { dryRun: boolean; mode: 'all' | 'valid_only' };
@@ -131,7 +133,16 @@ function readHeader(first: Rec): Header {
   return { columns, problems };
 }
 
-/** One pass over the file's lines: checks each, yields the valid ones as COPY rows, keeps the tally. */
+/** A text value for a COPY row (\\N for none). Only free text needs copyValue's escaping. */
+const copyText = (v: string | null): string => (v === null ? '\\N' : copyValue(v));
+/** A value whose format the line check has proven (digits, ISO dates, terms, codes): nothing to escape. */
+const plain = (v: string | null): string => (v === null ? '\\N' : v);
+
+/**
+ * One pass over the file's lines: checks each, turns the valid ones into COPY rows, keeps the
+ * tally. Synchronous, in chunks: `chunks()` checks lines until a chunk of rows is full, so the
+ * caller awaits once a chunk and not once a line.
+ */
 class Pass {
   lines = 0;
   valid = 0;
@@ -139,66 +150,104 @@ class Pass {
   readonly problems: LineProblem[] = [];
   readonly problemLines = new Set<number>();
   readonly terms = new Set<string>();
+  /** The first line of each distinct line, by the line's hash (the stored lines' unique key). */
   private readonly seenLine = new Map<string, number>();
-  private readonly seenPersonTerm = new Map<string, number>();
+  /** The first line paying a person (by fødselsnummer, or DUF number) a grant in a term: term → code → who → line. */
+  private readonly seenPersonTerm = new Map<string, Map<string, { byNationalId: Map<string, number>; byDuf: Map<string, number> }>>();
   /** People by fødselsnummer and DUF number: lines naming them are matched as they are stored. */
   match: { byNationalId: Map<string, string>; byDuf: Map<string, string> } | null = null;
-  constructor(private readonly records: AsyncGenerator<Rec>, private readonly columns: (PaymentListColumn | null)[]) {}
+  constructor(private readonly records: Iterator<Rec>, private readonly columns: (PaymentListColumn | null)[]) {}
 
   private note(p: LineProblem) {
     this.problemLines.add(p.line);
     if (this.problems.length < MAX_PROBLEMS_SHOWN) this.problems.push(p);
   }
 
-  async *validLines(): AsyncGenerator<string> {
-    for await (const rec of this.records) {
-      if (rec.cells.every((c) => c.trim() === '')) {
-        this.empty++;
-        continue;
-      }
-      this.lines++;
-      const values: Partial<Record<PaymentListColumn, string>> = {};
-      this.columns.forEach((c, i) => {
-        if (c) values[c] = rec.cells[i] ?? '';
-      });
-      const r = readPaymentLine(rec.line, values);
-      if (!r.ok) {
-        for (const p of r.problems) this.note(p);
-        continue;
-      }
-      const l = r.value;
-      const key = paymentLineKey(l);
-      const before = this.seenLine.get(key);
-      if (before !== undefined) {
-        this.note({ line: rec.line, column: null, message: `is the same line as line ${before}` });
-        continue;
-      }
-      this.seenLine.set(key, rec.line);
-      const pt = paymentPersonTermKey(l);
-      if (pt) {
-        const prev = this.seenPersonTerm.get(pt);
-        if (prev !== undefined) {
-          this.note({ line: rec.line, column: null, message: `pays the same person ${l.code} for term ${l.term} again (line ${prev})` });
-          continue;
-        }
-        this.seenPersonTerm.set(pt, rec.line);
-      }
-      this.valid++;
-      this.terms.add(l.term);
-      const lineHash = hash('sha1', key, 'base64');
-      const byId = l.nationalId ? this.match?.byNationalId.get(l.nationalId) : undefined;
-      const byDuf = byId === undefined && l.dufNumber ? this.match?.byDuf.get(l.dufNumber) : undefined;
-      yield [
-        l.line, l.term, l.code, l.amountOre, l.nationalId, l.dufNumber, l.name, l.name ? normaliseName(l.name) : null, l.name ? nameKey(l.name) : null, l.birthDate, l.settlementDate,
-        l.municipalityNumber, l.paidDate, lineHash, byId ?? byDuf ?? null, byId ? 'national_id' : byDuf ? 'duf_number' : null, byId || byDuf ? 1 : null,
-      ]
-        .map(copyValue)
-        .join('\t') + '\n';
-    }
+  /** The line paying the same person the same grant in the same term earlier, or undefined (and this line noted as the first). */
+  private samePersonTerm(l: PaymentLine): number | undefined {
+    if (!l.nationalId && !l.dufNumber) return undefined;
+    let byCode = this.seenPersonTerm.get(l.term);
+    if (!byCode) this.seenPersonTerm.set(l.term, (byCode = new Map()));
+    let who = byCode.get(l.code);
+    if (!who) byCode.set(l.code, (who = { byNationalId: new Map(), byDuf: new Map() }));
+    const seen = l.nationalId ? who.byNationalId : who.byDuf;
+    const id = (l.nationalId ?? l.dufNumber)!;
+    const prev = seen.get(id);
+    if (prev === undefined) seen.set(id, l.line);
+    return prev;
   }
 
-  async drain(): Promise<void> {
-    for await (const _ of this.validLines()) void _;
+  /** Checks one record; returns its COPY row (after `prefix`, ending in a newline) when the line is valid. */
+  private check(rec: Rec): string | null {
+    const cells = rec.cells;
+    let blank = true;
+    for (let i = 0; i < cells.length; i++) {
+      if (cells[i]!.trim() !== '') {
+        blank = false;
+        break;
+      }
+    }
+    if (blank) {
+      this.empty++;
+      return null;
+    }
+    this.lines++;
+    const values: Partial<Record<PaymentListColumn, string>> = {};
+    const columns = this.columns;
+    for (let i = 0; i < columns.length; i++) {
+      const c = columns[i];
+      if (c) values[c] = cells[i] ?? '';
+    }
+    const r = readPaymentLine(rec.line, values);
+    if (!r.ok) {
+      for (const p of r.problems) this.note(p);
+      return null;
+    }
+    const l = r.value;
+    // Two lines are the same line when every field but the line number is equal: the SHA-1 of
+    // that key is the stored lines' unique key, so it is also the key here.
+    const lineHash = hash('sha1', paymentLineKey(l), 'base64');
+    const before = this.seenLine.get(lineHash);
+    if (before !== undefined) {
+      this.note({ line: rec.line, column: null, message: `is the same line as line ${before}` });
+      return null;
+    }
+    this.seenLine.set(lineHash, rec.line);
+    const prev = this.samePersonTerm(l);
+    if (prev !== undefined) {
+      this.note({ line: rec.line, column: null, message: `pays the same person ${l.code} for term ${l.term} again (line ${prev})` });
+      return null;
+    }
+    this.valid++;
+    this.terms.add(l.term);
+    const byId = l.nationalId ? this.match?.byNationalId.get(l.nationalId) : undefined;
+    const byDuf = byId === undefined && l.dufNumber ? this.match?.byDuf.get(l.dufNumber) : undefined;
+    const person = byId ?? byDuf;
+    return (
+      `${l.line}\t${l.term}\t${l.code}\t${l.amountOre}\t${plain(l.nationalId)}\t${plain(l.dufNumber)}\t` +
+      `${copyText(l.name)}\t${l.name ? copyText(normaliseName(l.name)) : '\\N'}\t${l.name ? copyText(nameKey(l.name)) : '\\N'}\t` +
+      `${plain(l.birthDate)}\t${plain(l.settlementDate)}\t${plain(l.municipalityNumber)}\t${plain(l.paidDate)}\t${lineHash}\t` +
+      (person === undefined ? '\\N\t\\N\t\\N\n' : `${person}\t${byId ? 'national_id' : 'duf_number'}\t1\n`)
+    );
+  }
+
+  /** The valid lines as COPY rows, each row after `prefix`, in chunks of about `size` characters. */
+  *chunks(prefix = '', size = 256 * 1024): Generator<string> {
+    let out = '';
+    for (let it = this.records.next(); !it.done; it = this.records.next()) {
+      const row = this.check(it.value);
+      if (row === null) continue;
+      out += prefix + row;
+      if (out.length >= size) {
+        yield out;
+        out = '';
+      }
+    }
+    if (out) yield out;
+  }
+
+  drain(): void {
+    for (let it = this.records.next(); !it.done; it = this.records.next()) this.check(it.value);
   }
 }
 
@@ -217,8 +266,8 @@ export async function importPaymentList(deps: Deps, ctx: Ctx, body: AsyncIterabl
   const { buf, sha } = await readBody(body);
   const kind = contentType === XLSX ? 'xlsx' : 'csv';
   const open = async () => {
-    const records = kind === 'xlsx' ? xlsxRecords(buf) : csvRecords(buf);
-    const first = await records.next();
+    const records: Iterator<Rec> = kind === 'xlsx' ? (await xlsxRecords(buf))[Symbol.iterator]() : csvRecords(buf);
+    const first = records.next();
     if (first.done) throw new AppError('VALIDATION', 'The file is empty', { fields: [{ path: 'body', message: 'is empty' }] });
     const header = readHeader(first.value);
     return { header, pass: new Pass(records, header.columns) };
@@ -256,7 +305,7 @@ export async function importPaymentList(deps: Deps, ctx: Ctx, body: AsyncIterabl
   }
   const existing = await rows<{ id: string }>(ctx.tx, 'SELECT id FROM grant_payment_lists WHERE municipality_id = $1 AND file_sha256 = $2', [m, sha]);
   if (opts.dryRun || existing[0]) {
-    await pass.drain();
+    pass.drain();
     return report(pass, { imported: 0, alreadyStored: existing[0] ? pass.valid : 0, alreadyImported: !!existing[0], listId: existing[0]?.id ?? null });
   }
 
@@ -280,12 +329,8 @@ export async function importPaymentList(deps: Deps, ctx: Ctx, body: AsyncIterabl
   let listId = await newList();
   let done = pass;
   let imported: number;
-  const prefix = `${copyValue(m)}\t${copyValue(listId)}\t`;
-  async function* direct(): AsyncGenerator<string> {
-    for await (const row of pass.validLines()) yield prefix + row;
-  }
   try {
-    await copyRows(deps.database.kind, ctx.tx, LINES_TARGET, direct(), { asOwner: true });
+    await copyRows(deps.database.kind, ctx.tx, LINES_TARGET, pass.chunks(`${copyValue(m)}\t${copyValue(listId)}\t`), { asOwner: true });
     imported = pass.valid;
   } catch (err) {
     if ((err as { code?: string }).code !== '23505') throw err;
@@ -300,7 +345,7 @@ export async function importPaymentList(deps: Deps, ctx: Ctx, body: AsyncIterabl
       `CREATE TEMP TABLE grant_lines_in (line_no int, term text, code text, amount_ore bigint, national_id text, duf_number text, name text, name_key text, name_skeleton text,
          birth_date date, settlement_date date, municipality_number text, paid_date date, line_hash text, person_id uuid, match_method text, match_score real) ON COMMIT DROP`,
     );
-    await copyRows(deps.database.kind, ctx.tx, TEMP_TARGET, done.validLines());
+    await copyRows(deps.database.kind, ctx.tx, TEMP_TARGET, done.chunks());
     const inserted = await rows<{ n: string }>(
       ctx.tx,
       `WITH ins AS (
