@@ -3,6 +3,7 @@ import { programmeEn } from '../features/programme/messages.en.ts';
 import { extraGrantsEn } from '../features/extra-grants/messages.en.ts';
 import { grantsEn } from '../features/grants/messages.en.ts';
 import { journalEn } from '../features/journal/messages.en.ts';
+import { groupsEn } from '../features/groups/messages.en.ts';
 import { programmeAdminEn } from '../features/programme-admin/messages.en.ts';
 
 /** English. */
@@ -1366,5 +1367,6 @@ export const en: Messages = {
   extraGrants: extraGrantsEn,
   grants: grantsEn,
   journal: journalEn,
+  groups: groupsEn,
   programmeAdmin: programmeAdminEn,
 };

@@ -3,6 +3,7 @@ import { programmeNn } from '../features/programme/messages.nn.ts';
 import { extraGrantsNn } from '../features/extra-grants/messages.nn.ts';
 import { grantsNn } from '../features/grants/messages.nn.ts';
 import { journalNn } from '../features/journal/messages.nn.ts';
+import { groupsNn } from '../features/groups/messages.nn.ts';
 import { programmeAdminNn } from '../features/programme-admin/messages.nn.ts';
 
 /** Norsk nynorsk. */
@@ -1368,5 +1369,6 @@ export const nn: Messages = {
   extraGrants: extraGrantsNn,
   grants: grantsNn,
   journal: journalNn,
+  groups: groupsNn,
   programmeAdmin: programmeAdminNn,
 };

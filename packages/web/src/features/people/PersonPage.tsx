@@ -209,6 +209,20 @@ export function PersonPage({ person, status: initialStatus, units, onSetTeam, on
         </Paragraph>
       </section>
 
+      <section className="section" aria-labelledby="person-groups">
+        <Heading level={2} data-size="sm" id="person-groups">
+          {t('groups.personLink')}
+        </Heading>
+        <Paragraph>{t('groups.personLinkIntro')}</Paragraph>
+        <Paragraph>
+          <DsLink asChild>
+            <Link to="/people/$id/groups" params={{ id: person.id }}>
+              {t('groups.personLinkOpen')}
+            </Link>
+          </DsLink>
+        </Paragraph>
+      </section>
+
       <section className="section" aria-labelledby="person-team">
         <Heading level={2} data-size="sm" id="person-team">
           {t('people.team.heading')}
