@@ -51,6 +51,7 @@ export const PERMISSIONS = [
   'users.read',
   'users.manage',
   'audit.read',
+  'audit.review', // review break-the-glass uses and set the access review's thresholds (a leader, never the user reviewed)
   'persons.register',
   'persons.team', // edit which units are on a person's team (the refugee service)
   'persons.access_log', // see "who has looked at this record" (Normen: the right to see one's access log)

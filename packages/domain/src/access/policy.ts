@@ -61,7 +61,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   settlement_officer: ['units.read', 'persons.register', 'persons.team', 'settlement.view', 'settlement.manage', 'housing.view', 'housing.manage', 'grants.view'],
   health_worker: ['units.read'],
   grant_coordinator: ['units.read', 'settlement.view', 'housing.view', 'grants.view', 'grants.manage', 'grants.rates', 'extra_grants.manage'],
-  leader: ['units.read', 'users.read', 'audit.read', 'persons.access_log', 'settlement.view', 'housing.view', 'payments.approve', 'grants.view'],
+  leader: ['units.read', 'users.read', 'audit.read', 'audit.review', 'persons.access_log', 'settlement.view', 'housing.view', 'payments.approve', 'grants.view'],
   partner: [],
   finance: ['units.read', 'housing.view', 'payments.prepare', 'payments.approve', 'grants.view', 'grants.manage', 'grants.rates'],
   admin: ['units.read', 'units.manage', 'users.read', 'users.manage'],

@@ -5,6 +5,7 @@ import { verifyAuditChain } from '../../platform/audit.ts';
 import { forbidden } from '../../platform/errors.ts';
 import { route } from '../../platform/http.ts';
 import { searchAudit } from './queries.ts';
+import { registerAccessReview } from './review/routes.ts';
 
 export function registerAudit(app: FastifyInstance, deps: Deps): void {
   const o = { secure: deps.config.env === 'production' };
@@ -49,4 +50,7 @@ export function registerAudit(app: FastifyInstance, deps: Deps): void {
     const r = await verifyAuditChain(deps.database.query, municipalityId);
     return { ok: r.ok, checked: r.checked, firstBrokenSeq: r.firstBrokenSeq };
   });
+
+  // The access review (issue 7 § 9) reads the same log.
+  registerAccessReview(app, deps);
 }

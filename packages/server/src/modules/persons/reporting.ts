@@ -65,3 +65,17 @@ export async function livingHouseholdIds(tx: Db, municipalityId: string, since: 
     .having(sql`bool_or(${persons.status} = 'active' AND (${persons.populationRegisteredDate} IS NULL OR ${persons.populationRegisteredDate} >= ${since}::date))`);
   return r.map((x) => x.id!);
 }
+
+/**
+ * People whose name contains `text` (any case), for pickers of functions that are not about
+ * reading a record (the access review): ids, names and birth years only.
+ */
+export async function personsByNameFragment(tx: Db, municipalityId: string, text: string, limit: number) {
+  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return tx
+    .select({ id: persons.id, given: persons.givenName, family: persons.familyName, birthDate: persons.birthDate })
+    .from(persons)
+    .where(and(eq(persons.municipalityId, municipalityId), sql`(${persons.givenName} || ' ' || ${persons.familyName}) ILIKE ${pattern}`))
+    .orderBy(asc(persons.familyName), asc(persons.givenName))
+    .limit(limit);
+}
