@@ -1,4 +1,5 @@
 import { loadConfig } from './config.ts';
+import { startDailyJobs } from './modules/notifications/jobs.ts';
 import { prepare } from './server.ts';
 import { DEMO_DOMAIN } from './seed/demo.ts';
 
@@ -9,6 +10,8 @@ async function main(): Promise<void> {
   const running = await prepare(config);
   const { app, deps, seed } = running;
   await app.listen({ port: config.port, host: config.host });
+  // The daily notification jobs (digest, deadlines): in-process; job_runs keeps them once a day across processes.
+  const stopJobs = startDailyJobs(deps, app.log);
   const ms = Math.round(performance.now() - started);
   const where = deps.database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
   console.log(`\nEidør is running at ${config.publicUrl} (${where}; ready in ${ms} ms)`);
@@ -26,6 +29,7 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
+    await stopJobs();
     await running.close();
     process.exit(0);
   };

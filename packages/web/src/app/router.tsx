@@ -13,6 +13,7 @@ import { programmeRoutes } from '../features/programme/routes.tsx';
 import { extraGrantRoutes } from '../features/extra-grants/routes.tsx';
 import { grantRoutes } from '../features/grants/routes.tsx';
 import { journalRoutes } from '../features/journal/routes.tsx';
+import { notificationRoutes } from '../features/notifications/routes.tsx';
 import { groupsRoutes } from '../features/groups/routes.tsx';
 import { settlementRoutes } from '../features/settlement/routes.tsx';
 import { tasksRoute } from '../features/tasks/routes.tsx';
@@ -23,7 +24,7 @@ const routeTree = rootRoute.addChildren([
   signInRoute,
   invitationRoute,
   mailboxRoute,
-  authedRoute.addChildren([homeRoute, tasksRoute, ...peopleRoutes, ...programmeRoutes, ...extraGrantRoutes, ...grantRoutes, ...journalRoutes, ...groupsRoutes, ...settlementRoutes, ...programmeAdminRoutes, ...housingRoutes, unitsRoute, usersRoute, auditRoute, accountRoute]),
+  authedRoute.addChildren([homeRoute, tasksRoute, ...peopleRoutes, ...programmeRoutes, ...extraGrantRoutes, ...grantRoutes, ...journalRoutes, ...notificationRoutes, ...groupsRoutes, ...settlementRoutes, ...programmeAdminRoutes, ...housingRoutes, unitsRoute, usersRoute, auditRoute, accountRoute]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -2,7 +2,9 @@ import { programmeNb } from '../features/programme/messages.nb.ts';
 import { extraGrantsNb } from '../features/extra-grants/messages.nb.ts';
 import { grantsNb } from '../features/grants/messages.nb.ts';
 import { journalNb } from '../features/journal/messages.nb.ts';
+import { accessReviewNb } from '../features/access-review/messages.nb.ts';
 import { groupsNb } from '../features/groups/messages.nb.ts';
+import { notificationsNb } from '../features/notifications/messages.nb.ts';
 import { programmeAdminNb } from '../features/programme-admin/messages.nb.ts';
 
 /** Norsk bokmål: the source language. nn.ts and en.ts must have exactly the same keys. */
@@ -1368,7 +1370,9 @@ export const nb = {
   extraGrants: extraGrantsNb,
   grants: grantsNb,
   journal: journalNb,
+  accessReview: accessReviewNb,
   groups: groupsNb,
+  notifications: notificationsNb,
   programmeAdmin: programmeAdminNb,
 };
 

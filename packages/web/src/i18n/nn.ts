@@ -3,7 +3,9 @@ import { programmeNn } from '../features/programme/messages.nn.ts';
 import { extraGrantsNn } from '../features/extra-grants/messages.nn.ts';
 import { grantsNn } from '../features/grants/messages.nn.ts';
 import { journalNn } from '../features/journal/messages.nn.ts';
+import { accessReviewNn } from '../features/access-review/messages.nn.ts';
 import { groupsNn } from '../features/groups/messages.nn.ts';
+import { notificationsNn } from '../features/notifications/messages.nn.ts';
 import { programmeAdminNn } from '../features/programme-admin/messages.nn.ts';
 
 /** Norsk nynorsk. */
@@ -1369,6 +1371,8 @@ export const nn: Messages = {
   extraGrants: extraGrantsNn,
   grants: grantsNn,
   journal: journalNn,
+  accessReview: accessReviewNn,
   groups: groupsNn,
+  notifications: notificationsNn,
   programmeAdmin: programmeAdminNn,
 };

@@ -2,6 +2,7 @@ import { Button, Paragraph } from '@digdir/designsystemet-react';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { SessionView } from '@eidor/contract';
+import { NotificationBell } from '../../features/notifications/Bell.tsx';
 import { navItems } from '../nav.ts';
 import { DemoDatabaseBanner } from './DemoDatabaseBanner.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -33,6 +34,7 @@ export function Header({ session, embedded, showMailbox, signingOut, onSignOut }
               {t('app.signedInAs')} <bdi>{session.user.name}</bdi>
             </Paragraph>
           ) : null}
+          {session ? <NotificationBell /> : null}
           <LanguageSwitch />
           {session ? (
             <Button variant="secondary" data-size="sm" onClick={onSignOut} loading={signingOut} disabled={signingOut}>

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { Button, Heading, Link, ListItem, ListOrdered, Paragraph } from '@digdir/designsystemet-react';
+import { Link as RouterLink } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { LIMITS, TotpDisableRequest, TotpEnableRequest, type SessionView } from '@eidor/contract';
 import type { z } from 'zod';
@@ -47,6 +48,7 @@ export function AccountPage(props: AccountPageProps) {
         <dt>{t('account.expiresAt')}</dt>
         <dd>{formatDateTime(session.expiresAt)}</dd>
       </dl>
+      <NotificationSettingsLink />
       <TotpSection {...props} />
       <SessionsSection onSignOutEverywhere={props.onSignOutEverywhere} />
     </>
@@ -249,6 +251,23 @@ function SessionsSection({ onSignOutEverywhere }: { onSignOutEverywhere: () => P
           setError(null);
         }}
       />
+    </section>
+  );
+}
+
+/** The way to the notification settings (features/notifications). */
+function NotificationSettingsLink() {
+  const { t } = useTranslation();
+  return (
+    <section className="section" aria-labelledby="notification-settings-section">
+      <Heading level={2} data-size="sm" id="notification-settings-section">
+        {t('notifications.settings.title')}
+      </Heading>
+      <Paragraph>
+        <Link asChild>
+          <RouterLink to="/account/notifications">{t('notifications.settingsLink')}</RouterLink>
+        </Link>
+      </Paragraph>
     </section>
   );
 }
