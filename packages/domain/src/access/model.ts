@@ -35,11 +35,29 @@ export type DataCategory = (typeof DATA_CATEGORIES)[number];
 export const SPECIAL_CATEGORIES: readonly DataCategory[] = ['health', 'child_welfare'];
 
 /**
- * The relationship of the actor's unit to a person. Issue 2 knows `none` and `team_member`;
- * referrals, consent and break-the-glass are added by the collaboration module.
+ * Kinds of relationship between the actor and a person (issue 7 § 10 enumerates every one):
+ * - `none`: no relationship; only roles that reach everyone (`all`) see anything.
+ * - `team_member`: the unit is on the person's team; it gets its scope's `team` grants.
+ * - `referral`: an accepted, not yet closed referral to the unit names some categories; the unit gets
+ *   its `team` grants (read, and write where its scope writes) on identity and those categories only.
+ * - `consent`: an active consent covers the unit for some categories; the unit gets **read** on identity
+ *   and those categories (within its scope), never write.
+ * - `break_glass`: the user holds an active break-the-glass grant (per user, not per unit; the server
+ *   adds the entry to each of the user's units); **read** on every category the scope reads for a team.
  */
-export const RELATIONSHIPS = ['none', 'team_member'] as const;
-export type Relationship = (typeof RELATIONSHIPS)[number];
+export const RELATIONSHIPS = ['none', 'team_member', 'referral', 'consent', 'break_glass'] as const;
+export type RelationshipKind = (typeof RELATIONSHIPS)[number];
+
+/**
+ * One relationship of a unit to a person. Referral and consent entries name the data categories they
+ * open (identity is always implied); team membership and break-the-glass are not limited by category.
+ */
+export type Relationship =
+  | { kind: 'team_member' | 'break_glass' }
+  | { kind: 'referral' | 'consent'; categories: readonly DataCategory[] };
+
+/** The relationships of each of the actor's units to one person (unit id → entries; absent = none). */
+export type Relationships = ReadonlyMap<string, readonly Relationship[]>;
 
 export const ACTIONS = ['read', 'write'] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -79,4 +97,4 @@ export type Actor = {
 };
 
 /** A decision with the reason, so the screen and the audit log can say why. */
-export type Decision = { allowed: boolean; reason: string; via?: RoleAssignment };
+export type Decision = { allowed: boolean; reason: string; via?: RoleAssignment; relationship?: RelationshipKind };

@@ -5,15 +5,18 @@ import type {
   Decision,
   Permission,
   Relationship,
+  RelationshipKind,
+  Relationships,
   Role,
   RoleAssignment,
   UnitKind,
 } from './model.ts';
-import { ACTIONS, DATA_CATEGORIES, PERMISSIONS, RELATIONSHIPS, ROLES } from './model.ts';
+import { ACTIONS, DATA_CATEGORIES, PERMISSIONS, RELATIONSHIPS, ROLES, UNIT_KINDS } from './model.ts';
 
 /**
  * How far a grant reaches: `all` = every person in the municipality,
- * `team` = only people whose team includes the actor's unit.
+ * `team` = only people the actor's unit has a relationship with (team membership, or — limited as
+ * `relationshipAllows` says — an accepted referral, a consent or the user's break-the-glass grant).
  */
 export type Reach = 'all' | 'team';
 type Grant = { read?: Reach; write?: Reach };
@@ -73,21 +76,52 @@ function grantFor(assignment: RoleAssignment, category: DataCategory): Grant | u
   return ROLE_GRANTS[assignment.role][category];
 }
 
+/** Strongest first: the decision names the relationship that allowed it (audit, banners). */
+const RELATIONSHIP_ORDER: readonly RelationshipKind[] = ['team_member', 'referral', 'consent', 'break_glass'];
+
 /**
- * May the actor do `action` on `category` of one person? `relationships` maps each of the
- * actor's unit ids to that unit's relationships to the person (absent = none).
+ * Does one relationship open `action` on `category` for a unit whose scope reaches it for a team?
+ * Team membership opens everything the scope allows; a referral opens identity and its categories
+ * (read, and write where the scope writes); a consent opens identity and its categories for reading
+ * only; break-the-glass opens every category of the scope for reading only.
  */
-export function canAccessPerson(
-  actor: Actor,
-  action: Action,
-  category: DataCategory,
-  relationships: ReadonlyMap<string, readonly Relationship[]>,
-): Decision {
+export function relationshipAllows(r: Relationship, action: Action, category: DataCategory): boolean {
+  switch (r.kind) {
+    case 'team_member':
+      return true;
+    case 'referral':
+      return category === 'identity' || r.categories.includes(category);
+    case 'consent':
+      return action === 'read' && (category === 'identity' || r.categories.includes(category));
+    case 'break_glass':
+      return action === 'read';
+  }
+}
+
+/**
+ * May the actor do `action` on `category` of one person? `relationships` maps each of the actor's
+ * unit ids to that unit's relationships to the person (absent = none). A role's `all` grant needs no
+ * relationship; a `team` grant needs one that `relationshipAllows` — so a relationship never gives
+ * more than the unit kind's scope (PARTNER_SCOPE) or the role's table row.
+ */
+export function canAccessPerson(actor: Actor, action: Action, category: DataCategory, relationships: Relationships): Decision {
   for (const a of actor.assignments) {
     const reach = grantFor(a, category)?.[action];
     if (reach === 'all') return { allowed: true, reason: `role ${a.role} may ${action} ${category}`, via: a };
-    if (reach === 'team' && (relationships.get(a.unitId) ?? []).includes('team_member')) {
-      return { allowed: true, reason: `unit is on the person's team (${a.role}, ${a.unitKind})`, via: a };
+    if (reach !== 'team') continue;
+    const rels = relationships.get(a.unitId) ?? [];
+    for (const kind of RELATIONSHIP_ORDER) {
+      const hit = rels.find((r) => r.kind === kind && relationshipAllows(r, action, category));
+      if (!hit) continue;
+      const why =
+        kind === 'team_member'
+          ? "unit is on the person's team"
+          : kind === 'referral'
+            ? 'unit has an accepted referral naming the category'
+            : kind === 'consent'
+              ? "the person's consent covers the unit and category"
+              : 'the user has an active break-the-glass grant';
+      return { allowed: true, reason: `${why} (${a.role}, ${a.unitKind})`, via: a, relationship: kind };
     }
   }
   return { allowed: false, reason: `no role grants ${action} on ${category}` };
@@ -96,7 +130,7 @@ export function canAccessPerson(
 /** The categories the actor may read and write for one person: sent with every person response. */
 export function personAbilities(
   actor: Actor,
-  relationships: ReadonlyMap<string, readonly Relationship[]>,
+  relationships: Relationships,
 ): Record<DataCategory, { read: boolean; write: boolean }> {
   const out = {} as Record<DataCategory, { read: boolean; write: boolean }>;
   for (const c of DATA_CATEGORIES) {
@@ -110,8 +144,10 @@ export function personAbilities(
 
 /**
  * Which people the actor can find at all: everyone in the municipality (a role reads identity for
- * all), or only people whose team includes one of `teamUnitIds`. Lists and searches filter by this,
- * so a partner never learns that a person outside their teams exists.
+ * all), or only people related to one of `teamUnitIds` — on its team, or reached by an accepted
+ * referral or an active consent to that unit — and, when `teamUnitIds` is not empty, people the
+ * user holds an active break-the-glass grant for (every relationship opens identity). Lists and
+ * searches filter by this, so a partner never learns that a person outside their reach exists.
  */
 export function personReach(actor: Actor): { all: boolean; teamUnitIds: string[] } {
   let all = false;
@@ -126,7 +162,8 @@ export function personReach(actor: Actor): { all: boolean; teamUnitIds: string[]
 
 /**
  * For lists that span many people (the work queue): the categories the actor reads for everyone,
- * and the (unit, category) pairs read only for people on that unit's team.
+ * and the (unit, category) pairs read only for people related to that unit (see `personReach`;
+ * a referral or consent relationship opens identity and its own categories only).
  */
 export function categoryReach(actor: Actor, action: Action = 'read'): { all: DataCategory[]; team: { unitId: string; category: DataCategory }[] } {
   const all = new Set<DataCategory>();
@@ -154,19 +191,66 @@ export function permissionsOf(actor: Actor): Permission[] {
   return PERMISSIONS.filter((p) => can(actor, p).allowed);
 }
 
+/**
+ * The categories a referral to a unit of this kind may name: those its partner scope reads for a
+ * team (a referral can never give more). The refugee service's own roles read identity, settlement,
+ * programme and economy for everyone, so a referral to it may name those too (it adds no access).
+ */
+export function receivableCategories(kind: UnitKind): DataCategory[] {
+  const own = new Set(DATA_CATEGORIES.filter((c) => PARTNER_SCOPE[kind][c]?.read));
+  if (kind === 'refugee_service') {
+    for (const role of ['advisor', 'settlement_officer', 'grant_coordinator', 'leader', 'finance'] as const) {
+      for (const c of DATA_CATEGORIES) if (ROLE_GRANTS[role][c]?.read) own.add(c);
+    }
+  }
+  return DATA_CATEGORIES.filter((c) => own.has(c));
+}
+
+/** Every unit kind with the categories a referral to it may name. */
+export const RECEIVABLE_CATEGORIES: Record<UnitKind, DataCategory[]> = Object.fromEntries(
+  UNIT_KINDS.map((k) => [k, receivableCategories(k)]),
+) as Record<UnitKind, DataCategory[]>;
+
 /** One cell of the generated access matrix. */
 export type MatrixCell = {
   role: Role;
   unitKind: UnitKind;
   category: DataCategory;
   action: Action;
-  relationship: Relationship;
+  relationship: RelationshipKind;
   expected: boolean;
 };
 
 /**
+ * The relationship entry a matrix cell stands for: a referral or consent names exactly the cell's
+ * category (identity is implied by both); break-the-glass is the user's grant on the actor's unit.
+ */
+export function matrixRelationship(kind: RelationshipKind, category: DataCategory): Relationship[] {
+  switch (kind) {
+    case 'none':
+      return [];
+    case 'team_member':
+    case 'break_glass':
+      return [{ kind }];
+    case 'referral':
+    case 'consent':
+      return [{ kind, categories: [category] }];
+  }
+}
+
+/**
  * Enumerates role × unit kind (for partners) × category × action × relationship with the expected
  * answer from the table above. Tests drive requests from this so policy and checks cannot drift.
+ *
+ * Semantics of the relationship column, as an HTTP test must set it up for one actor (one role in one
+ * unit of `unitKind`) and one person:
+ * - `none`: nothing links the unit or the user to the person;
+ * - `team_member`: the unit is on the person's team;
+ * - `referral`: an accepted, open referral to the unit naming the cell's category (for identity cells,
+ *   any category: identity is always included) — expected = write/read as the scope allows;
+ * - `consent`: an active consent covering the unit and naming the cell's category — read only;
+ * - `break_glass`: the user holds an active break-the-glass grant on the person — read only.
+ * Roles whose grants reach `all` get the same answer under every relationship.
  */
 export function accessMatrix(unitKindOf: (role: Role) => readonly UnitKind[]): MatrixCell[] {
   const cells: MatrixCell[] = [];
@@ -176,7 +260,7 @@ export function accessMatrix(unitKindOf: (role: Role) => readonly UnitKind[]): M
         for (const action of ACTIONS) {
           for (const relationship of RELATIONSHIPS) {
             const actor: Actor = { userId: 'u', municipalityId: 'm', assignments: [{ role, unitId: 'x', unitKind }] };
-            const rel = new Map([['x', relationship === 'none' ? [] : [relationship]]]);
+            const rel = new Map([['x', matrixRelationship(relationship, category)]]);
             cells.push({ role, unitKind, category, action, relationship, expected: canAccessPerson(actor, action, category, rel).allowed });
           }
         }

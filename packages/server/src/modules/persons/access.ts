@@ -1,17 +1,49 @@
-import { can, canAccessPerson, personAbilities, personReach, type Relationship } from '@eidor/domain';
+import { can, canAccessPerson, personAbilities, personReach, type DataCategory, type Relationship } from '@eidor/domain';
 import type { Ctx } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
-import { findPerson, onTeams, type PersonRow } from './queries.ts';
+import { pgArray, rows } from '../../db/raw.ts';
+import { findPerson, type PersonRow } from './queries.ts';
 
-/** The relationships of the actor's units to one person (issue 2/3: team membership). */
+/**
+ * The relationships of the actor's units to one person: team membership, accepted referrals and
+ * active consents to a unit, and the user's own active break-the-glass grant (entered on each of the
+ * user's units: it is per user, and the policy gives it read only). One statement.
+ */
 export async function relationshipsTo(ctx: Ctx, personId: string): Promise<Map<string, Relationship[]>> {
   const unitIds = [...new Set(ctx.actor.assignments.map((a) => a.unitId))];
-  const map = new Map<string, Relationship[]>();
-  for (const u of unitIds) {
-    const hit = await onTeams(ctx.tx, [personId], [u]);
-    map.set(u, hit.size > 0 ? ['team_member'] : []);
+  const map = new Map<string, Relationship[]>(unitIds.map((u) => [u, []]));
+  if (unitIds.length === 0) return map;
+  const found = await rows<{ unit_id: string | null; kind: Relationship['kind']; categories: DataCategory[] | null }>(
+    ctx.tx,
+    `SELECT t.unit_id, 'team_member' AS kind, NULL::text[] AS categories
+       FROM person_team t WHERE t.person_id = $1 AND t.unit_id = ANY($2::uuid[])
+     UNION ALL
+     SELECT g.unit_id, g.kind, g.categories
+       FROM person_access_grants g
+      WHERE g.person_id = $1 AND (g.unit_id = ANY($2::uuid[]) OR g.user_id = $3::uuid)
+        AND g.starts_at <= $4::timestamptz AND (g.ends_at IS NULL OR g.ends_at > $4::timestamptz)`,
+    [personId, pgArray(unitIds), ctx.actor.userId, ctx.now.toISOString()],
+  );
+  for (const r of found) {
+    const entry: Relationship =
+      r.kind === 'referral' || r.kind === 'consent' ? { kind: r.kind, categories: r.categories ?? [] } : { kind: r.kind === 'break_glass' ? 'break_glass' : 'team_member' };
+    const targets = r.kind === 'break_glass' ? unitIds : r.unit_id ? [r.unit_id] : [];
+    for (const u of targets) map.get(u)?.push(entry);
   }
   return map;
+}
+
+/**
+ * SQL text of the ids of every person reached through `units` (a uuid[] parameter): on their team, or
+ * by an accepted referral or active consent to them, or by the user's (`user`) active break-the-glass
+ * grant at `at`. Lists put `p.id IN (…)` around it: an uncorrelated set the planner hashes once.
+ */
+export function reachedPersonsSql(units: string, user: string, at: string): string {
+  return `SELECT t.person_id FROM person_team t WHERE t.unit_id = ANY(${units}::uuid[])
+          UNION ALL
+          SELECT g.person_id FROM person_access_grants g
+           WHERE (g.unit_id = ANY(${units}::uuid[]) OR g.user_id = ${user}::uuid)
+             AND g.starts_at <= ${at}::timestamptz AND (g.ends_at IS NULL OR g.ends_at > ${at}::timestamptz)`;
 }
 
 export type Reachable = { person: PersonRow; relationships: Map<string, Relationship[]> };
@@ -28,10 +60,29 @@ export async function loadReachablePerson(ctx: Ctx, personId: string): Promise<R
   return { person, relationships };
 }
 
-/** Null = the actor reaches everyone; otherwise the unit ids whose teams they see. */
+/**
+ * Null = the actor reaches everyone; otherwise the unit ids whose related people they see (team,
+ * referral, consent — and, with any such unit, the user's break-the-glass persons; see personReach).
+ */
 export function reachFilter(ctx: Ctx): string[] | null {
   const r = personReach(ctx.actor);
   return r.all ? null : r.teamUnitIds;
+}
+
+/** The user and instant a list's reach is judged by (grants start and end in time). */
+export function reachContext(ctx: Ctx): { userId: string; at: string } {
+  return { userId: ctx.actor.userId, at: ctx.now.toISOString() };
+}
+
+/** Which of these person ids the actor reaches through `unitIds` (see reachedPersonsSql). */
+export async function reachedAmong(ctx: Ctx, personIds: string[], unitIds: string[]): Promise<Set<string>> {
+  if (personIds.length === 0 || unitIds.length === 0) return new Set();
+  const r = await rows<{ id: string }>(
+    ctx.tx,
+    `SELECT p.id FROM unnest($1::uuid[]) AS p(id) WHERE p.id IN (${reachedPersonsSql('$2', '$3', '$4')})`,
+    [pgArray(personIds), pgArray(unitIds), ctx.actor.userId, ctx.now.toISOString()],
+  );
+  return new Set(r.map((x) => x.id));
 }
 
 export function abilities(ctx: Ctx, relationships: Map<string, Relationship[]>) {

@@ -3,7 +3,7 @@ import { can, canAccessPerson, DATA_CATEGORIES, nameKey, normaliseName, parseNat
 import { withTenant, type Ctx, type Deps } from '../../platform/context.ts';
 import { forbidden, notFound, versionConflict } from '../../platform/errors.ts';
 import { route } from '../../platform/http.ts';
-import { abilities, loadReachablePerson, reachFilter } from './access.ts';
+import { abilities, loadReachablePerson, reachContext, reachedAmong, reachFilter } from './access.ts';
 import { registerPerson } from './commands/register-person.ts';
 import { setPersonTeam } from './commands/set-person-team.ts';
 import { updatePerson } from './commands/update-person.ts';
@@ -15,7 +15,6 @@ import {
   historyOf,
   insertHousehold,
   membersOf,
-  onTeams,
   renameHouseholdIfVersion,
   searchPersons,
   teamOf,
@@ -42,6 +41,7 @@ export function registerPersons(app: FastifyInstance, deps: Deps): void {
       const found = await searchPersons(ctx.tx, {
         municipalityId: ctx.actor.municipalityId,
         teamUnitIds,
+        reach: reachContext(ctx),
         q: body.q,
         arrivalCategory: body.arrivalCategory,
         status: body.status,
@@ -169,7 +169,7 @@ export function registerPersons(app: FastifyInstance, deps: Deps): void {
     let members = await membersOf(ctx.tx, id);
     const teamUnitIds = reachFilter(ctx);
     if (teamUnitIds) {
-      const visible = await onTeams(ctx.tx, members.map((m) => m.id), teamUnitIds);
+      const visible = await reachedAmong(ctx, members.map((m) => m.id), teamUnitIds);
       members = members.filter((m) => visible.has(m.id));
       if (members.length === 0) throw notFound();
     }

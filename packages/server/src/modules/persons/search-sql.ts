@@ -1,12 +1,15 @@
 import { classifyPersonQuery } from '@eidor/domain';
+import { reachedPersonsSql } from './access.ts';
 
 // The person search as plain parameterised SQL, so the benchmark's bare node:http + pg baseline
 // runs exactly the statement the app runs.
 
 export type SearchParams = {
   municipalityId: string;
-  /** null = everyone in the municipality; otherwise only people on these units' teams. */
+  /** null = everyone in the municipality; otherwise only people these units reach (team, referral, consent). */
   teamUnitIds: string[] | null;
+  /** The user (break-the-glass) and instant the reach is judged by; without it, team membership only. */
+  reach?: { userId: string; at: string } | undefined;
   q: string;
   arrivalCategory?: string | undefined;
   status?: string | undefined;
@@ -59,7 +62,9 @@ export function buildPersonSearch(p: SearchParams): { text: string; values: unkn
     case 'empty':
       break;
   }
-  if (p.teamUnitIds) {
+  if (p.teamUnitIds && p.reach) {
+    where.push(`p.id IN (${reachedPersonsSql($(uuidArray(p.teamUnitIds)), $(p.reach.userId), $(p.reach.at))})`);
+  } else if (p.teamUnitIds) {
     where.push(`EXISTS (SELECT 1 FROM person_team t WHERE t.person_id = p.id AND t.unit_id = ANY(${$(uuidArray(p.teamUnitIds))}::uuid[]))`);
   }
   if (p.arrivalCategory) where.push(`p.arrival_category = ${$(p.arrivalCategory)}`);
