@@ -482,3 +482,100 @@ export const breakGlassGrants = pgTable('break_glass_grants', {
   reviewedBy: uuid('reviewed_by'),
   reviewNote: text('review_note'),
 });
+
+// ---------- responsibility groups (ansvarsgruppe, migration 0015) ----------
+
+type JournalCategoryText = 'general' | 'settlement' | 'programme' | 'health' | 'child_welfare' | 'economy';
+
+export const responsibilityGroups = pgTable('responsibility_groups', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  personId: uuid('person_id').notNull(),
+  status: text('status').notNull().$type<'active' | 'closed'>().default('active'),
+  closedAt: ts('closed_at'),
+  closedBy: uuid('closed_by'),
+  closedReason: text('closed_reason'),
+  version: integer('version').notNull().default(0),
+  createdAt: ts('created_at').notNull(),
+  createdBy: uuid('created_by'),
+});
+
+/** A staff member (user + the unit they represent) or an external participant (kind + name). */
+export const responsibilityGroupMembers = pgTable('responsibility_group_members', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  groupId: uuid('group_id').notNull(),
+  userId: uuid('user_id'),
+  unitId: uuid('unit_id'),
+  externalKind: text('external_kind').$type<'person' | 'guardian' | 'gp' | 'other'>(),
+  externalName: text('external_name'),
+  roleInGroup: text('role_in_group').notNull(),
+  addedAt: ts('added_at').notNull(),
+  addedBy: uuid('added_by'),
+  leftAt: ts('left_at'),
+  leftBy: uuid('left_by'),
+});
+
+/** Coordinator periods; the current one has no until_at. */
+export const responsibilityGroupCoordinators = pgTable('responsibility_group_coordinators', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  groupId: uuid('group_id').notNull(),
+  memberId: uuid('member_id').notNull(),
+  userId: uuid('user_id').notNull(),
+  fromAt: ts('from_at').notNull(),
+  untilAt: ts('until_at'),
+  setBy: uuid('set_by'),
+});
+
+export const responsibilityGroupMeetings = pgTable('responsibility_group_meetings', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  groupId: uuid('group_id').notNull(),
+  personId: uuid('person_id').notNull(),
+  heldOn: day('held_on').notNull(),
+  mode: text('mode').notNull().$type<'on_site' | 'video' | 'phone'>(),
+  place: text('place'),
+  agenda: jsonb('agenda').notNull().$type<string[]>().default([]),
+  category: text('category').notNull().$type<JournalCategoryText>(),
+  minutes: text('minutes'),
+  attendeeMemberIds: uuid('attendee_member_ids').array().notNull().default([]),
+  interpreterUseId: uuid('interpreter_use_id'),
+  version: integer('version').notNull().default(0),
+  createdAt: ts('created_at').notNull(),
+  createdBy: uuid('created_by'),
+  updatedAt: ts('updated_at').notNull(),
+  updatedBy: uuid('updated_by'),
+});
+
+/** Decisions are only ever added (no UPDATE grant). */
+export const responsibilityGroupDecisions = pgTable('responsibility_group_decisions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  meetingId: uuid('meeting_id').notNull(),
+  position: integer('position').notNull(),
+  body: text('body').notNull(),
+  category: text('category').notNull().$type<JournalCategoryText>(),
+  createdAt: ts('created_at').notNull(),
+  createdBy: uuid('created_by'),
+});
+
+/** Each action point is also a task (source groups.action_point:<id>) on the owner unit's work queue. */
+export const responsibilityGroupActionPoints = pgTable('responsibility_group_action_points', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  municipalityId: uuid('municipality_id').notNull(),
+  meetingId: uuid('meeting_id').notNull(),
+  groupId: uuid('group_id').notNull(),
+  personId: uuid('person_id').notNull(),
+  body: text('body').notNull(),
+  category: text('category').notNull().$type<JournalCategoryText>(),
+  ownerUnitId: uuid('owner_unit_id').notNull(),
+  ownerUserId: uuid('owner_user_id'),
+  dueDate: day('due_date').notNull(),
+  status: text('status').notNull().$type<'open' | 'done'>().default('open'),
+  doneAt: ts('done_at'),
+  doneBy: uuid('done_by'),
+  version: integer('version').notNull().default(0),
+  createdAt: ts('created_at').notNull(),
+  createdBy: uuid('created_by'),
+});

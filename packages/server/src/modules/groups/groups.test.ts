@@ -280,6 +280,25 @@ describe('responsibility groups', () => {
     expect((await advisor.post(`/api/groups/${g.id}/close`, { reason: 'Ferdig', version: latest.version })).statusCode).toBe(200);
   });
 
+  it('reading the group writes nothing: the queue keeps the action point\'s status when its task is skipped or reopened there', async () => {
+    const p = await register();
+    const g = await createGroup(p.id);
+    expect((await advisor.post(`/api/groups/${g.id}/meetings`, meeting())).statusCode).toBe(201);
+    const task = (await queue(nav)).find((t) => t.kind === 'groups.action_point' && t.personId === p.id)!;
+    const skipped = await nav.post(`/api/tasks/${task.id}`, { action: 'skip', reason: 'Løst på annen måte', version: task.version });
+    expect(skipped.statusCode, skipped.body).toBe(200);
+    // The status is already in the group's row: opening the group (twice) changes no table.
+    const before = await everything();
+    const read = (await groupsOf(advisor, p.id)).json().groups[0].meetings[0].actionPoints[0];
+    await groupsOf(nav, p.id);
+    expect(await everything()).toEqual(before);
+    expect(read.status).toBe('done');
+    // Reopened on the queue → open in the group.
+    const reopened = await nav.post(`/api/tasks/${task.id}`, { action: 'reopen', version: task.version + 1 });
+    expect(reopened.statusCode, reopened.body).toBe(200);
+    expect((await groupsOf(advisor, p.id)).json().groups[0].meetings[0].actionPoints[0]).toMatchObject({ status: 'open', version: read.version + 1 });
+  });
+
   it('a group with an open action point cannot be closed', async () => {
     const p = await register();
     const g = await createGroup(p.id);

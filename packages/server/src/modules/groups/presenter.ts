@@ -3,7 +3,6 @@ import { JOURNAL_DATA_CATEGORY, type ActionPointView, type GroupView, type Meeti
 import type { DataCategory } from '@eidor/domain';
 import type { Ctx } from '../../platform/context.ts';
 import { interpreterUsesByIds } from '../journal/public.ts';
-import { taskStatesBySource } from '../tasks/service.ts';
 import { groupAccess, type GroupRights } from './access.ts';
 import {
   actionPointsOf,
@@ -11,7 +10,6 @@ import {
   decisionsOf,
   meetingsOf,
   membersOf,
-  setActionPointStatus,
   type ActionPointRow,
   type GroupRow,
   type MemberRow,
@@ -39,27 +37,6 @@ export function presentMember(m: MemberRow): z.output<typeof MemberView> {
   };
 }
 
-/**
- * An action point completed (or reopened) on the work queue counts in the group too: the task is the
- * shared state, and the group's row follows it here, so both always say the same.
- */
-export async function followQueue(ctx: Ctx, points: ActionPointRow[]): Promise<ActionPointRow[]> {
-  const states = await taskStatesBySource(ctx, points.map((p) => actionPointSource(p.id)));
-  const out: ActionPointRow[] = [];
-  for (const p of points) {
-    const t = states.get(actionPointSource(p.id));
-    const queueDone = t ? t.status !== 'open' : false;
-    if (t && queueDone && p.status === 'open') {
-      await setActionPointStatus(ctx.tx, p.id, null, 'done', t.completedAt ?? ctx.now, t.completedBy);
-      out.push({ ...p, status: 'done', done_at: t.completedAt ?? ctx.now, version: p.version + 1, done_by_name: null });
-    } else if (t && !queueDone && p.status === 'done') {
-      await setActionPointStatus(ctx.tx, p.id, null, 'open', ctx.now, null);
-      out.push({ ...p, status: 'open', done_at: null, done_by_name: null, version: p.version + 1 });
-    } else out.push(p);
-  }
-  return out;
-}
-
 /** Who may mark an action point done or open: its owner unit, its owner, the coordinator, the refugee service. */
 function mayChangeStatus(ctx: Ctx, rights: GroupRights, p: ActionPointRow, coordinatorUserId: string | null): boolean {
   return rights.manage || ctx.actor.assignments.some((a) => a.unitId === p.owner_unit_id) || p.owner_user_id === ctx.actor.userId || coordinatorUserId === ctx.actor.userId;
@@ -79,7 +56,8 @@ export async function presentGroups(ctx: Ctx, groups: GroupRow[], rights: GroupR
   const visibleIds = groups.filter((g) => access.get(g.id)!.meetingsVisible).map((g) => g.id);
   const meetings = await meetingsOf(ctx.tx, visibleIds);
   const decisions = await decisionsOf(ctx.tx, meetings.map((m) => m.id));
-  const points = await followQueue(ctx, await actionPointsOf(ctx.tx, visibleIds));
+  // Reading writes nothing: the work queue keeps the action points' status itself (see public.ts).
+  const points = await actionPointsOf(ctx.tx, visibleIds);
   const interpreters = new Map((await interpreterUsesByIds(ctx.tx, meetings.flatMap((m) => (m.interpreter_use_id ? [m.interpreter_use_id] : [])))).map((i) => [i.id, i]));
   const readable = (c: keyof typeof JOURNAL_DATA_CATEGORY) => {
     const ok = rights.readCategories.includes(c);

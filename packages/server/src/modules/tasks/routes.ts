@@ -5,6 +5,7 @@ import { roleAssignments, tasks, units } from '../../db/schema.ts';
 import { withTenant, type Deps } from '../../platform/context.ts';
 import { AppError, notFound, versionConflict } from '../../platform/errors.ts';
 import { route } from '../../platform/http.ts';
+import { taskStatusChanged } from '../groups/public.ts';
 import { mayAct, presentTask } from './presenter.ts';
 import { listTasks, taskById, taskKinds } from './queries.ts';
 import { taskVisibility } from './service.ts';
@@ -86,8 +87,10 @@ export function registerTasks(app: FastifyInstance, deps: Deps): void {
         .update(tasks)
         .set(set)
         .where(and(eq(tasks.id, task.id), eq(tasks.version, body.version)))
-        .returning({ id: tasks.id });
+        .returning({ id: tasks.id, sourceKey: tasks.sourceKey, status: tasks.status });
       if (!updated[0]) throw versionConflict();
+      // Work that is also an item of another module (a group's action point) follows the queue in this transaction.
+      if (body.action !== 'reassign') await taskStatusChanged(ctx, updated[0].sourceKey, updated[0].status);
       await ctx.audit({ action: `task.${body.action}`, subjectType: 'task', subjectId: task.id, categories: [task.category] });
       // After a reassignment the actor may no longer see the task; answer with what it was given.
       const after = (await taskById(ctx.tx, ctx.actor.municipalityId, task.id, { allCategories: [task.category], teamUnitIds: [] }))!;

@@ -3,17 +3,15 @@ import type { Ctx } from '../../../platform/context.ts';
 import { AppError, notFound, versionConflict } from '../../../platform/errors.ts';
 import { closeTask, upsertTask } from '../../tasks/service.ts';
 import { loadGroup } from '../access.ts';
-import { actionPointSource, followQueue, mayChangeStatus } from '../presenter.ts';
+import { actionPointSource, mayChangeStatus } from '../presenter.ts';
 import { coordinatorsOf, findActionPoint, setActionPointStatus } from '../queries.ts';
 
 /** Marks an action point done (its task on the queue closes with it) or open again (the task reopens). */
 export async function changeActionPointStatus(ctx: Ctx, id: string, input: { status: 'open' | 'done'; version: number }): Promise<string> {
-  const found = await findActionPoint(ctx.tx, id);
-  if (!found) throw notFound();
-  const l = await loadGroup(ctx, found.group_id);
-  if (!l.access.meetingsVisible || !l.access.readCategories.includes(found.category)) throw notFound();
-  // The queue may have closed it already: the version answered is the one after following the queue.
-  const point = (await followQueue(ctx, [found]))[0]!;
+  const point = await findActionPoint(ctx.tx, id);
+  if (!point) throw notFound();
+  const l = await loadGroup(ctx, point.group_id);
+  if (!l.access.meetingsVisible || !l.access.readCategories.includes(point.category)) throw notFound();
   const coordinator = (await coordinatorsOf(ctx.tx, [l.group.id])).find((c) => c.until_at === null);
   if (!mayChangeStatus(ctx, l.access, point, coordinator?.user_id ?? null)) {
     throw new AppError('FORBIDDEN', 'Only the owner unit, the owner, the coordinator or the refugee service change an action point');

@@ -5,7 +5,6 @@ import { AppError, versionConflict } from '../../../platform/errors.ts';
 import { loadReachablePerson } from '../../persons/public.ts';
 import { loadGroup, personRights, requireActive, requireManage } from '../access.ts';
 import { actionPointsOf, bumpGroup, coordinatorsOf, endMembership, findMember, insertGroup, membersOf, setCoordinator } from '../queries.ts';
-import { followQueue } from '../presenter.ts';
 import { checkMembers, insertMembers } from './members.ts';
 
 /** Creates a person's responsibility group with its members and coordinator, in one transaction. */
@@ -48,7 +47,7 @@ export async function endMember(ctx: Ctx, memberId: string, version: number): Pr
   if (l.group.version !== version) throw versionConflict();
   const coordinator = (await coordinatorsOf(ctx.tx, [l.group.id])).find((c) => c.until_at === null);
   if (coordinator?.member_id === m.id) throw new AppError('CONFLICT', 'Choose another coordinator before ending the coordinator\'s membership');
-  const open = (await followQueue(ctx, await actionPointsOf(ctx.tx, [l.group.id]))).filter((p) => p.status === 'open' && p.owner_user_id === m.user_id && m.user_id);
+  const open = (await actionPointsOf(ctx.tx, [l.group.id])).filter((p) => p.status === 'open' && p.owner_user_id === m.user_id && m.user_id);
   if (open.length > 0) throw new AppError('CONFLICT', `The member owns ${open.length} open action point(s): complete or hand them over first`);
   if (!(await bumpGroup(ctx.tx, l.group.id, version))) throw versionConflict();
   await endMembership(ctx.tx, m.id, ctx.now, ctx.actor.userId);
@@ -74,7 +73,7 @@ export async function closeGroup(ctx: Ctx, groupId: string, input: z.output<type
   requireManage(l.access);
   requireActive(l.group);
   if (l.group.version !== input.version) throw versionConflict();
-  const open = (await followQueue(ctx, await actionPointsOf(ctx.tx, [groupId]))).filter((p) => p.status === 'open');
+  const open = (await actionPointsOf(ctx.tx, [groupId])).filter((p) => p.status === 'open');
   if (open.length > 0) throw new AppError('CONFLICT', `The group has ${open.length} open action point(s): mark them done first`);
   if (!(await bumpGroup(ctx.tx, groupId, input.version, { status: 'closed', closedAt: ctx.now, closedBy: ctx.actor.userId, closedReason: input.reason }))) throw versionConflict();
   await ctx.audit({ action: 'groups.close', subjectType: 'person', subjectId: l.group.person_id, categories: ['identity'], via: l.access.via });
