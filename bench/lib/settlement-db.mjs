@@ -98,7 +98,7 @@ export async function actorOf(db, email) {
  * `handler(client, url)` (the same statements as the app), and the same hash-chained audit row.
  */
 export function bareServer(dbUrl, kit, actor, handler, port) {
-  const pool = new pg.Pool({ connectionString: dbUrl, max: 10, application_name: 'eidor-bare' });
+  const pool = new pg.Pool({ connectionString: dbUrl, max: 10, application_name: 'eidor-bare', options: '-c jit=off' }); // the app's session settings (no JIT)
   const m = actor.municipalityId;
   async function audit(c, input) {
     const head = await c.query('update "audit_chain_head" set "seq" = "audit_chain_head"."seq" + 1 where "audit_chain_head"."municipality_id" = $1 returning "seq", "hash"', [m]);

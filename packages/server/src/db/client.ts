@@ -117,7 +117,10 @@ export async function openPglite(dir: string | undefined): Promise<Database> {
 
 /** Opens a pool on PostgreSQL 15+. */
 export async function openPostgres(url: string, max = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max, application_name: 'eidor' });
+  // No JIT compilation: the app's statements are short and many; PostgreSQL's cost-based switch
+  // (jit_above_cost) fired on the work queue and spent ~200 ms compiling a query that runs in 10 ms
+  // (BENCHMARKS.md, work queue). Reports that would profit can SET LOCAL jit = on.
+  const pool = new pg.Pool({ connectionString: url, max, application_name: 'eidor', options: '-c jit=off' });
   pool.on('error', () => {
     /* idle client errors are reported on next use */
   });
