@@ -268,3 +268,21 @@ export async function apiUpload<N extends EndpointName>(
   }
   return parseBody(name, response);
 }
+
+/**
+ * Call an endpoint that answers with a file (no JSON schema), with the CSRF header on POST: the file
+ * and the name the server gave it. Errors are read as apiFetch does.
+ */
+export async function apiDownload<N extends EndpointName>(name: N, ...[options]: FetchArgs<N>): Promise<{ blob: Blob; fileName: string | null }> {
+  const response = await send(name, options);
+  if (!response.ok) {
+    const error = await parseErrorResponse(response);
+    if (error.code === 'UNAUTHENTICATED') {
+      setSessionCsrfToken(null);
+      for (const listener of sessionLostListeners) listener();
+    }
+    throw error;
+  }
+  const disposition = response.headers.get('content-disposition') ?? '';
+  return { blob: await response.blob(), fileName: /filename="([^"]+)"/.exec(disposition)?.[1] ?? null };
+}

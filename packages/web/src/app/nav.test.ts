@@ -17,21 +17,21 @@ describe('navItems', () => {
   });
 
   it('shows the audit log to an auditor, and users read-only', () => {
-    expect(navItems(['units.read', 'users.read', 'audit.read'], ['auditor']).map((i) => i.to)).toEqual(['/', '/tasks', '/admin/users', '/audit', '/account']);
+    expect(navItems(['units.read', 'users.read', 'audit.read'], ['auditor']).map((i) => i.to)).toEqual(['/', '/tasks', '/admin/users', '/access-review', '/audit', '/account']);
   });
 
   it('shows people to every role that reads identity data, partners included', () => {
-    expect(navItems(['units.read', 'persons.register'], ['advisor']).map((i) => i.to)).toEqual(['/', '/tasks', '/people', '/account']);
-    expect(navItems([], ['partner']).map((i) => i.to)).toEqual(['/', '/tasks', '/people', '/extra-grants/inbox', '/account']);
+    expect(navItems(['units.read', 'persons.register'], ['advisor']).map((i) => i.to)).toEqual(['/', '/tasks', '/people', '/referrals', '/account']);
+    expect(navItems([], ['partner']).map((i) => i.to)).toEqual(['/', '/tasks', '/people', '/referrals', '/extra-grants/inbox', '/account']);
     // An administrator who is also a leader reads people through the leader role.
     expect(navItems(['units.manage'], ['admin', 'leader']).map((i) => i.to)).toContain('/people');
   });
 
   it('shows settlement and housing by their own permissions', () => {
     const settlementOfficer = navItems(['units.read', 'persons.register', 'settlement.view', 'settlement.manage', 'housing.view', 'housing.manage'], ['settlement_officer']);
-    expect(settlementOfficer.map((i) => i.to)).toEqual(['/', '/tasks', '/people', '/settlement', '/housing', '/account']);
+    expect(settlementOfficer.map((i) => i.to)).toEqual(['/', '/tasks', '/people', '/referrals', '/settlement', '/housing', '/account']);
     // Finance sees the dwellings (their cost) but not the settlement pipeline.
-    expect(navItems(['units.read', 'housing.view'], ['finance']).map((i) => i.to)).toEqual(['/', '/tasks', '/people', '/housing', '/account']);
+    expect(navItems(['units.read', 'housing.view'], ['finance']).map((i) => i.to)).toEqual(['/', '/tasks', '/people', '/referrals', '/housing', '/account']);
     // A partner (NAV) has a work queue and nothing of settlement or housing.
     const nav = navItems(['units.read'], ['partner']).map((i) => i.to);
     expect(nav).toContain('/tasks');

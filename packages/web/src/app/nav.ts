@@ -2,8 +2,8 @@ import type { Permission, Role } from '@eidor/domain';
 
 /** One entry of the main menu. */
 export type NavItem = {
-  to: '/' | '/tasks' | '/people' | '/settlement' | '/housing' | '/admin/units' | '/admin/users' | '/audit' | '/account' | '/extra-grants' | '/grants' | '/extra-grants/inbox' | '/programme';
-  label: 'nav.home' | 'nav.tasks' | 'nav.people' | 'nav.settlement' | 'nav.housing' | 'nav.units' | 'nav.users' | 'nav.audit' | 'nav.account' | 'extraGrants.nav' | 'grants.nav' | 'extraGrants.inboxNav' | 'programmeAdmin.nav';
+  to: '/' | '/tasks' | '/people' | '/referrals' | '/settlement' | '/housing' | '/admin/units' | '/admin/users' | '/audit' | '/access-review' | '/account' | '/extra-grants' | '/grants' | '/extra-grants/inbox' | '/programme';
+  label: 'nav.home' | 'nav.tasks' | 'nav.people' | 'referrals.nav' | 'nav.settlement' | 'nav.housing' | 'nav.units' | 'nav.users' | 'nav.audit' | 'accessReview.nav' | 'nav.account' | 'extraGrants.nav' | 'grants.nav' | 'extraGrants.inboxNav' | 'programmeAdmin.nav';
 };
 
 /** Roles that never see people's records: administrators run the system, auditors read the log. */
@@ -31,6 +31,8 @@ export function navItems(permissions: readonly Permission[], roles: readonly Rol
   const items: NavItem[] = [{ to: '/', label: 'nav.home' }];
   if (hasWorkQueue(roles)) items.push({ to: '/tasks', label: 'nav.tasks' });
   if (mayFindPeople(roles)) items.push({ to: '/people', label: 'nav.people' });
+  // Referrals to and from the user's units (the server shows only those).
+  if (mayFindPeople(roles)) items.push({ to: '/referrals', label: 'referrals.nav' });
   if (has('settlement.view')) items.push({ to: '/settlement', label: 'nav.settlement' });
   if (has('housing.view')) items.push({ to: '/housing', label: 'nav.housing' });
   // The introduction programme's municipality pages: the payment run's roles (advisor, leader, finance).
@@ -40,6 +42,7 @@ export function navItems(permissions: readonly Permission[], roles: readonly Rol
   else if (roles.some((r) => r === 'partner' || r === 'health_worker')) items.push({ to: '/extra-grants/inbox', label: 'extraGrants.inboxNav' });
   if (has('units.manage')) items.push({ to: '/admin/units', label: 'nav.units' });
   if (has('users.read') || has('users.manage')) items.push({ to: '/admin/users', label: 'nav.users' });
+  if (has('audit.read')) items.push({ to: '/access-review', label: 'accessReview.nav' });
   if (has('audit.read')) items.push({ to: '/audit', label: 'nav.audit' });
   items.push({ to: '/account', label: 'nav.account' });
   return items;

@@ -3,6 +3,7 @@ import { createRouter } from '@tanstack/react-router';
 import { unitsRoute } from '../features/admin/units/routes.tsx';
 import { usersRoute } from '../features/admin/users/routes.tsx';
 import { auditRoute } from '../features/audit/routes.tsx';
+import { accessReviewRoute } from '../features/access-review/routes.tsx';
 import { accountRoute, invitationRoute, signInRoute } from '../features/auth/routes.tsx';
 import { mailboxRoute } from '../features/dev/routes.tsx';
 import { homeRoute } from '../features/home/routes.tsx';
@@ -24,7 +25,7 @@ const routeTree = rootRoute.addChildren([
   signInRoute,
   invitationRoute,
   mailboxRoute,
-  authedRoute.addChildren([homeRoute, tasksRoute, ...peopleRoutes, ...programmeRoutes, ...extraGrantRoutes, ...grantRoutes, ...journalRoutes, ...notificationRoutes, ...groupsRoutes, ...settlementRoutes, ...programmeAdminRoutes, ...housingRoutes, unitsRoute, usersRoute, auditRoute, accountRoute]),
+  authedRoute.addChildren([homeRoute, tasksRoute, ...peopleRoutes, ...programmeRoutes, ...extraGrantRoutes, ...grantRoutes, ...journalRoutes, ...notificationRoutes, ...groupsRoutes, ...settlementRoutes, ...programmeAdminRoutes, ...housingRoutes, unitsRoute, usersRoute, auditRoute, accessReviewRoute, accountRoute]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

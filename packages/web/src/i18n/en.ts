@@ -4,6 +4,7 @@ import { extraGrantsEn } from '../features/extra-grants/messages.en.ts';
 import { grantsEn } from '../features/grants/messages.en.ts';
 import { journalEn } from '../features/journal/messages.en.ts';
 import { accessReviewEn } from '../features/access-review/messages.en.ts';
+import { accessReviewEn } from '../features/access-review/messages.en.ts';
 import { groupsEn } from '../features/groups/messages.en.ts';
 import { notificationsEn } from '../features/notifications/messages.en.ts';
 import { programmeAdminEn } from '../features/programme-admin/messages.en.ts';
@@ -1369,6 +1370,7 @@ export const en: Messages = {
   extraGrants: extraGrantsEn,
   grants: grantsEn,
   journal: journalEn,
+  accessReview: accessReviewEn,
   accessReview: accessReviewEn,
   groups: groupsEn,
   notifications: notificationsEn,

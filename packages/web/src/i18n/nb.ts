@@ -3,6 +3,7 @@ import { extraGrantsNb } from '../features/extra-grants/messages.nb.ts';
 import { grantsNb } from '../features/grants/messages.nb.ts';
 import { journalNb } from '../features/journal/messages.nb.ts';
 import { accessReviewNb } from '../features/access-review/messages.nb.ts';
+import { accessReviewNb } from '../features/access-review/messages.nb.ts';
 import { groupsNb } from '../features/groups/messages.nb.ts';
 import { notificationsNb } from '../features/notifications/messages.nb.ts';
 import { programmeAdminNb } from '../features/programme-admin/messages.nb.ts';
@@ -1370,6 +1371,7 @@ export const nb = {
   extraGrants: extraGrantsNb,
   grants: grantsNb,
   journal: journalNb,
+  accessReview: accessReviewNb,
   accessReview: accessReviewNb,
   groups: groupsNb,
   notifications: notificationsNb,

@@ -4,6 +4,7 @@ import { extraGrantsNn } from '../features/extra-grants/messages.nn.ts';
 import { grantsNn } from '../features/grants/messages.nn.ts';
 import { journalNn } from '../features/journal/messages.nn.ts';
 import { accessReviewNn } from '../features/access-review/messages.nn.ts';
+import { accessReviewNn } from '../features/access-review/messages.nn.ts';
 import { groupsNn } from '../features/groups/messages.nn.ts';
 import { notificationsNn } from '../features/notifications/messages.nn.ts';
 import { programmeAdminNn } from '../features/programme-admin/messages.nn.ts';
@@ -1371,6 +1372,7 @@ export const nn: Messages = {
   extraGrants: extraGrantsNn,
   grants: grantsNn,
   journal: journalNn,
+  accessReview: accessReviewNn,
   accessReview: accessReviewNn,
   groups: groupsNn,
   notifications: notificationsNn,
