@@ -84,7 +84,7 @@ describe('notifications in Chromium', () => {
     await visible(page.getByText('Alle varsler er merket som lest.'));
     await visible(page.getByRole('link', { name: 'Varsler', exact: true }));
     expect(await unreadCount(page)).toBe(0);
-    await page.getByRole('switch', { name: 'Vis bare uleste' }).check();
+    await page.getByRole('switch', { name: 'Vis bare uleste' }).click();
     await visible(page.getByText('Du har ingen uleste varsler.'));
     await expectNoAxeViolations(page, 'inbox, all read');
 
