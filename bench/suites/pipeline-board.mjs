@@ -33,25 +33,22 @@ const bare = await bareServer(
   async (c, _url, audit) => {
     const today = kit.osloDate(new Date());
     const cutoff = kit.addDays(today, -90);
-    const cases = (
+    // The app's statement (settlement/queries.ts liveCaseRows): households still in work only.
+    const live = (
       await c.query(
         `SELECT id, household_id AS "householdId", imdi_reference AS "imdiReference", to_char(offered_date, 'YYYY-MM-DD') AS "offeredDate", response,
                 to_char(response_date, 'YYYY-MM-DD') AS "responseDate", to_char(imdi_decision_date, 'YYYY-MM-DD') AS "imdiDecisionDate",
                 to_char(planned_arrival_date, 'YYYY-MM-DD') AS "plannedArrivalDate"
-           FROM settlement_cases WHERE municipality_id = $1 ORDER BY offered_date`,
-        [m],
+           FROM settlement_cases c
+          WHERE c.municipality_id = $1
+            AND c.household_id IN (SELECT p.household_id FROM persons p
+                  WHERE p.municipality_id = $1 AND p.status = 'active' AND p.household_id IS NOT NULL
+                    AND (p.population_registered_date IS NULL OR p.population_registered_date >= $2::date))
+            AND NOT (c.response = 'declined' AND c.response_date IS NOT NULL AND c.response_date < $2::date)
+          ORDER BY offered_date`,
+        [m, cutoff],
       )
     ).rows;
-    const living = new Set(
-      (
-        await c.query(
-          `SELECT household_id FROM persons WHERE municipality_id = $1 AND household_id IS NOT NULL GROUP BY household_id
-           HAVING bool_or(status = 'active' AND (population_registered_date IS NULL OR population_registered_date >= $2::date))`,
-          [m, cutoff],
-        )
-      ).rows.map((r) => r.household_id),
-    );
-    const live = cases.filter((x) => living.has(x.householdId) && !(x.response === 'declined' && x.responseDate && x.responseDate < cutoff));
     const ids = `{${live.map((x) => x.householdId).join(',')}}`;
     const households = (await c.query('SELECT id, name FROM households WHERE municipality_id = $1 AND id = ANY($2::uuid[])', [m, ids])).rows;
     const members = (

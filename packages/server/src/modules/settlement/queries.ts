@@ -19,6 +19,27 @@ export async function caseRows(tx: Db, municipalityId: string): Promise<CaseRow[
   return tx.select().from(settlementCases).where(eq(settlementCases.municipalityId, municipalityId)).orderBy(asc(settlementCases.offeredDate));
 }
 
+/**
+ * The cases of households still in work on `since`: an active member not yet in the population
+ * register or registered on or after `since`, and not declined before it. One statement on the
+ * live-household index (migration 0019) instead of every case and every person of the municipality.
+ */
+export async function liveCaseRows(tx: Db, municipalityId: string, since: string): Promise<CaseRow[]> {
+  return tx
+    .select()
+    .from(settlementCases)
+    .where(
+      and(
+        eq(settlementCases.municipalityId, municipalityId),
+        sql`${settlementCases.householdId} IN (SELECT p.household_id FROM persons p
+              WHERE p.municipality_id = ${municipalityId} AND p.status = 'active' AND p.household_id IS NOT NULL
+                AND (p.population_registered_date IS NULL OR p.population_registered_date >= ${since}::date))`,
+        sql`NOT (${settlementCases.response} = 'declined' AND ${settlementCases.responseDate} IS NOT NULL AND ${settlementCases.responseDate} < ${since}::date)`,
+      ),
+    )
+    .orderBy(asc(settlementCases.offeredDate));
+}
+
 export async function findCase(tx: Db, municipalityId: string, id: string): Promise<CaseRow | undefined> {
   const r = await tx.select().from(settlementCases).where(and(eq(settlementCases.municipalityId, municipalityId), eq(settlementCases.id, id))).limit(1);
   return r[0];

@@ -20,12 +20,12 @@ import { AppError, forbidden, notFound, versionConflict } from '../../platform/e
 import { onPersonsChanged } from '../../platform/hooks.ts';
 import { route } from '../../platform/http.ts';
 import { allocationsOfHouseholds } from '../housing/public.ts';
-import { findHousehold, findPerson, householdsOf, livingHouseholdIds, membersOf, personNames, personsByDuf, recordSettlementFacts, registerPerson, settledPeople } from '../persons/public.ts';
+import { findHousehold, findPerson, householdsOf, membersOf, personNames, personsByDuf, recordSettlementFacts, registerPerson, settledPeople } from '../persons/public.ts';
 import { presentTask } from '../tasks/presenter.ts';
 import { tasksOfHousehold } from '../tasks/queries.ts';
 import { readDistributionList, type ImportProblem } from './distribution-list.ts';
 import { checklistItems, refreshHouseholds, summarise } from './pipeline.ts';
-import { caseByReference, caseRows, casesOfHouseholds, findCase, findReunification, findYear, reunificationRows, yearRows, type ReunificationRow, type YearRow } from './queries.ts';
+import { caseByReference, caseRows, casesOfHouseholds, findCase, liveCaseRows, findReunification, findYear, reunificationRows, yearRows, type ReunificationRow, type YearRow } from './queries.ts';
 
 function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>();
@@ -203,12 +203,8 @@ export function registerSettlement(app: FastifyInstance, deps: Deps): void {
       require(ctx, 'settlement.view');
       const today = osloDate(ctx.now);
       const cutoff = addDays(today, -90);
-      let cases = await caseRows(ctx.tx, ctx.actor.municipalityId);
-      if (query.includeFinished === 'false') {
-        // Most households finished long ago: leave them out before loading their members.
-        const living = new Set(await livingHouseholdIds(ctx.tx, ctx.actor.municipalityId, cutoff));
-        cases = cases.filter((c) => living.has(c.householdId) && !(c.response === 'declined' && c.responseDate !== null && compareDates(c.responseDate, cutoff) < 0));
-      }
+      // Most households finished long ago: leave them out before loading their members.
+      const cases = query.includeFinished === 'false' ? await liveCaseRows(ctx.tx, ctx.actor.municipalityId, cutoff) : await caseRows(ctx.tx, ctx.actor.municipalityId);
       const ids = cases.map((c) => c.householdId);
       const { households, members } = await householdsOf(ctx.tx, ctx.actor.municipalityId, ids);
       const allocs = await allocationsOfHouseholds(ctx.tx, ctx.actor.municipalityId, ids);

@@ -186,6 +186,34 @@ describe('arrival pipeline and the first weeks', () => {
     expect(twice.statusCode).toBe(409);
   });
 
+  it('leaves out households finished more than 90 days ago unless asked for them', async () => {
+    const done = await family('Nur');
+    const settled = await settlement.put(
+      `/api/settlement/cases/${done.kase.id}`,
+      facts(done.kase, {
+        offeredDate: '2026-01-10',
+        responseDate: '2026-01-15',
+        imdiDecisionDate: '2026-01-20',
+        plannedArrivalDate: '2026-04-01',
+        members: done.ids.map((id) => ({ personId: id, settlementDate: '2026-04-01', populationRegisteredDate: '2026-05-01' })),
+      }),
+    );
+    expect(settled.statusCode, settled.body).toBe(200);
+    const declined = await family('Said');
+    const no = await settlement.put(
+      `/api/settlement/cases/${declined.kase.id}`,
+      facts(declined.kase, { offeredDate: '2026-05-20', response: 'declined', responseDate: '2026-06-01', declineReason: 'Ingen egnet bolig', imdiDecisionDate: null, plannedArrivalDate: null }),
+    );
+    expect(no.statusCode, no.body).toBe(200);
+    const recent = await family('Omar');
+    const ids = (q: string) => settlement.get(`/api/settlement/pipeline${q}`).then((r) => r.json().items.map((i: { id: string }) => i.id));
+    const board = await ids('');
+    expect(board).toContain(recent.kase.id);
+    expect(board).not.toContain(done.kase.id);
+    expect(board).not.toContain(declined.kase.id);
+    expect(await ids('?includeFinished=true')).toEqual(expect.arrayContaining([recent.kase.id, done.kase.id, declined.kase.id]));
+  });
+
   it('lists every household with stage, next step and due date, and hides cases from other municipalities', async () => {
     const list = await settlement.get('/api/settlement/pipeline');
     expect(list.statusCode).toBe(200);
