@@ -14,6 +14,7 @@ import { programmeRoutes } from '../features/programme/routes.tsx';
 import { extraGrantRoutes } from '../features/extra-grants/routes.tsx';
 import { grantRoutes } from '../features/grants/routes.tsx';
 import { journalRoutes } from '../features/journal/routes.tsx';
+import { referralRoutes } from '../features/referrals/routes.tsx';
 import { notificationRoutes } from '../features/notifications/routes.tsx';
 import { groupsRoutes } from '../features/groups/routes.tsx';
 import { settlementRoutes } from '../features/settlement/routes.tsx';
@@ -25,7 +26,7 @@ const routeTree = rootRoute.addChildren([
   signInRoute,
   invitationRoute,
   mailboxRoute,
-  authedRoute.addChildren([homeRoute, tasksRoute, ...peopleRoutes, ...programmeRoutes, ...extraGrantRoutes, ...grantRoutes, ...journalRoutes, ...notificationRoutes, ...groupsRoutes, ...settlementRoutes, ...programmeAdminRoutes, ...housingRoutes, unitsRoute, usersRoute, auditRoute, accessReviewRoute, accountRoute]),
+  authedRoute.addChildren([homeRoute, tasksRoute, ...peopleRoutes, ...programmeRoutes, ...extraGrantRoutes, ...grantRoutes, ...journalRoutes, ...referralRoutes, ...notificationRoutes, ...groupsRoutes, ...settlementRoutes, ...programmeAdminRoutes, ...housingRoutes, unitsRoute, usersRoute, auditRoute, accessReviewRoute, accountRoute]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

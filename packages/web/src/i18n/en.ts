@@ -3,7 +3,7 @@ import { programmeEn } from '../features/programme/messages.en.ts';
 import { extraGrantsEn } from '../features/extra-grants/messages.en.ts';
 import { grantsEn } from '../features/grants/messages.en.ts';
 import { journalEn } from '../features/journal/messages.en.ts';
-import { accessReviewEn } from '../features/access-review/messages.en.ts';
+import { referralsEn } from '../features/referrals/messages.en.ts';
 import { accessReviewEn } from '../features/access-review/messages.en.ts';
 import { groupsEn } from '../features/groups/messages.en.ts';
 import { notificationsEn } from '../features/notifications/messages.en.ts';
@@ -723,6 +723,7 @@ export const en: Messages = {
       extraGrantShare: 'Sharing a granted extra grant',
       extraGrantReport: 'Report of actual costs',
       groupActionPoint: 'Responsibility group action points',
+      referral: 'Referrals',
     },
     statuses: {
       open: 'Open',
@@ -1370,7 +1371,7 @@ export const en: Messages = {
   extraGrants: extraGrantsEn,
   grants: grantsEn,
   journal: journalEn,
-  accessReview: accessReviewEn,
+  referrals: referralsEn,
   accessReview: accessReviewEn,
   groups: groupsEn,
   notifications: notificationsEn,

@@ -2,7 +2,7 @@ import { programmeNb } from '../features/programme/messages.nb.ts';
 import { extraGrantsNb } from '../features/extra-grants/messages.nb.ts';
 import { grantsNb } from '../features/grants/messages.nb.ts';
 import { journalNb } from '../features/journal/messages.nb.ts';
-import { accessReviewNb } from '../features/access-review/messages.nb.ts';
+import { referralsNb } from '../features/referrals/messages.nb.ts';
 import { accessReviewNb } from '../features/access-review/messages.nb.ts';
 import { groupsNb } from '../features/groups/messages.nb.ts';
 import { notificationsNb } from '../features/notifications/messages.nb.ts';
@@ -724,6 +724,7 @@ export const nb = {
       extraGrantShare: 'Fordeling av innvilget ekstratilskudd',
       extraGrantReport: 'Rapport om faktiske kostnader',
       groupActionPoint: 'Tiltak fra ansvarsgruppemøter',
+      referral: 'Henvisninger',
     },
     statuses: {
       open: 'Åpen',
@@ -1371,7 +1372,7 @@ export const nb = {
   extraGrants: extraGrantsNb,
   grants: grantsNb,
   journal: journalNb,
-  accessReview: accessReviewNb,
+  referrals: referralsNb,
   accessReview: accessReviewNb,
   groups: groupsNb,
   notifications: notificationsNb,

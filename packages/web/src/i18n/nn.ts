@@ -3,7 +3,7 @@ import { programmeNn } from '../features/programme/messages.nn.ts';
 import { extraGrantsNn } from '../features/extra-grants/messages.nn.ts';
 import { grantsNn } from '../features/grants/messages.nn.ts';
 import { journalNn } from '../features/journal/messages.nn.ts';
-import { accessReviewNn } from '../features/access-review/messages.nn.ts';
+import { referralsNn } from '../features/referrals/messages.nn.ts';
 import { accessReviewNn } from '../features/access-review/messages.nn.ts';
 import { groupsNn } from '../features/groups/messages.nn.ts';
 import { notificationsNn } from '../features/notifications/messages.nn.ts';
@@ -725,6 +725,7 @@ export const nn: Messages = {
       extraGrantShare: 'Fordeling av innvilga ekstratilskot',
       extraGrantReport: 'Rapport om faktiske kostnader',
       groupActionPoint: 'Tiltak frå ansvarsgruppemøte',
+      referral: 'Tilvisingar',
     },
     statuses: {
       open: 'Open',
@@ -1372,7 +1373,7 @@ export const nn: Messages = {
   extraGrants: extraGrantsNn,
   grants: grantsNn,
   journal: journalNn,
-  accessReview: accessReviewNn,
+  referrals: referralsNn,
   accessReview: accessReviewNn,
   groups: groupsNn,
   notifications: notificationsNn,

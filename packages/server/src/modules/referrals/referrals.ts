@@ -54,7 +54,8 @@ async function referralTask(ctx: Ctx, r: ReferralRow): Promise<void> {
     kind: 'referrals.referral',
     itemKey: r.status === 'sent' ? 'answer' : 'follow_up',
     // The person is not named on the queue: until the referral is accepted the unit does not reach them.
-    title: r.status === 'sent' ? `Henvisning fra ${r.from_unit_name}` : `Oppfølging av henvisning fra ${r.from_unit_name}`,
+    title: r.status === 'sent' ? `Svar på henvisning fra ${r.from_unit_name}` : `Følg opp henvisning fra ${r.from_unit_name}`,
+    titleParams: { unit: r.from_unit_name },
     description: null,
     legalBasis: LEGAL_BASIS_CITATION[r.legal_basis],
     category: 'identity',

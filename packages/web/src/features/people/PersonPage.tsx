@@ -195,6 +195,20 @@ export function PersonPage({ person, status: initialStatus, units, onSetTeam, on
         </section>
       ) : null}
 
+      <section className="section" aria-labelledby="person-referrals">
+        <Heading level={2} data-size="sm" id="person-referrals">
+          {t('referrals.personLink')}
+        </Heading>
+        <Paragraph>{t('referrals.personLinkIntro')}</Paragraph>
+        <Paragraph>
+          <DsLink asChild>
+            <Link to="/people/$id/referrals" params={{ id: person.id }}>
+              {t('referrals.personLinkOpen')}
+            </Link>
+          </DsLink>
+        </Paragraph>
+      </section>
+
       <section className="section" aria-labelledby="person-journal">
         <Heading level={2} data-size="sm" id="person-journal">
           {t('journal.personLink')}

@@ -10,6 +10,7 @@ import { authedRoute, useSession } from '../../app/authed.tsx';
 import { RouteErrorPage } from '../../app/root.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { unitsQuery } from '../admin/units/queries.ts';
+import { BreakGlassBanner } from '../referrals/BreakGlass.tsx';
 import { clearFlash, peekFlash, setFlash } from './flash.ts';
 import { HouseholdPage } from './HouseholdPage.tsx';
 import { PeoplePage } from './PeoplePage.tsx';
@@ -138,7 +139,17 @@ export const personRoute = createRoute({
     const reload = async () => {
       await queryClient.fetchQuery({ ...personQuery(id), staleTime: 0 });
     };
+    const navigate = useNavigate();
     return (
+      <>
+        {/* Shown only while the user reads this person by break-the-glass, with when it expires. */}
+        <BreakGlassBanner
+          personId={id}
+          onEnded={async () => {
+            queryClient.removeQueries({ queryKey: personQuery(id).queryKey });
+            await navigate({ to: '/people' });
+          }}
+        />
       <PersonPage
         key={id}
         person={person}
@@ -154,6 +165,7 @@ export const personRoute = createRoute({
         loadHistory={() => queryClient.fetchQuery(personHistoryQuery(id))}
         loadAccessLog={() => queryClient.fetchQuery(personAccessLogQuery(id))}
       />
+      </>
     );
   },
 });
@@ -285,6 +297,14 @@ function RecordErrorPage({ kind, ...props }: ErrorComponentProps & { kind: 'pers
           <Link to="/people">{t('people.notFound.back')}</Link>
         </DsLink>
       </Paragraph>
+      {kind === 'person' ? (
+        <Paragraph>
+          {t('referrals.breakGlass.notReachable')}{' '}
+          <DsLink asChild>
+            <Link to="/break-glass">{t('referrals.breakGlass.link')}</Link>
+          </DsLink>
+        </Paragraph>
+      ) : null}
     </>
   );
 }

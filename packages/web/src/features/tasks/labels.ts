@@ -43,6 +43,7 @@ export const KNOWN_TASK_KINDS = [
   'extra_grants.share',
   'extra_grants.report',
   'groups.action_point',
+  'referrals.referral',
 ] as const;
 
 /** The name of a kind of task in the UI language, or the kind itself when the app does not know it. */
@@ -70,6 +71,8 @@ export function taskKindLabel(kind: string, t: TFunction): string {
       return t('tasks.kinds.extraGrantReport');
     case 'groups.action_point':
       return t('tasks.kinds.groupActionPoint');
+    case 'referrals.referral':
+      return t('tasks.kinds.referral');
     default:
       return kind;
   }
@@ -93,6 +96,9 @@ export function taskTitle(
   // The follow-up falls due 90 days before the lease ends: the end date is the due date + 90.
   if (task.kind === 'housing.lease' && task.itemKey === 'lease_expiry' && task.dueDate) {
     return t('tasks.leaseExpiry', { date: formatDate(addDays(task.dueDate, LEASE_WARNING_DAYS)) });
+  }
+  if (task.kind === 'referrals.referral' && (task.itemKey === 'answer' || task.itemKey === 'follow_up')) {
+    return t(`referrals.taskTitles.${task.itemKey}`, { unit: String(task.titleParams?.unit ?? '') });
   }
   if (task.kind.startsWith('extra_grants.')) {
     const params = task.titleParams ?? {};
