@@ -3,6 +3,7 @@ import { createRoute } from '@tanstack/react-router';
 import { Uuid } from '@eidor/contract';
 import { ApiError, apiFetch } from '../../api/client.ts';
 import { authedRoute } from '../../app/authed.tsx';
+import { journalQuery } from '../journal/queries.ts';
 import { personQuery } from '../people/queries.ts';
 import { GroupsPage } from './GroupsPage.tsx';
 import { groupsQuery } from './queries.ts';
@@ -34,14 +35,41 @@ export const groupsRoute = createRoute({
           await apiFetch('createGroup', { params: { id }, body });
           await reload();
         }}
+        onAddMember={async (groupId, body) => {
+          await apiFetch('addGroupMember', { params: { id: groupId }, body });
+          await reload();
+        }}
+        onEndMember={async (memberId, body) => {
+          await apiFetch('endGroupMember', { params: { id: memberId }, body });
+          await reload();
+        }}
+        onSetCoordinator={async (groupId, body) => {
+          await apiFetch('setGroupCoordinator', { params: { id: groupId }, body });
+          await reload();
+        }}
+        onCloseGroup={async (groupId, body) => {
+          await apiFetch('closeGroup', { params: { id: groupId }, body });
+          await reload();
+        }}
         onRecordMeeting={async (groupId, body) => {
           await apiFetch('createGroupMeeting', { params: { id: groupId }, body });
+          await reload();
+        }}
+        onUpdateMeeting={async (meetingId, body) => {
+          await apiFetch('updateGroupMeeting', { params: { id: meetingId }, body });
+          await reload();
+        }}
+        onAddActionPoint={async (meetingId, body) => {
+          await apiFetch('createGroupActionPoint', { params: { id: meetingId }, body });
           await reload();
         }}
         onActionPointStatus={async (pointId, body) => {
           await apiFetch('setGroupActionPointStatus', { params: { id: pointId }, body });
           await reload();
         }}
+        onReload={reload}
+        // The journal's interpreter records (an audited journal read), fetched when a meeting form opens.
+        loadInterpreters={async () => (await queryClient.fetchQuery({ ...journalQuery(id), staleTime: 0 })).interpreters}
       />
     );
   },
