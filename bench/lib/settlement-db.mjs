@@ -52,12 +52,16 @@ export async function seededDatabase(name) {
   const dbUrl = u.toString();
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
+  // BENCH_KEEP_SEED=1 keeps a database this suite seeded before (the seed takes minutes).
+  const keep = process.env.BENCH_KEEP_SEED === '1' && (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1;
+  if (!keep) {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+  }
   const serverVersion = (await admin.query('SHOW server_version')).rows[0].server_version;
   await admin.end();
   const t0 = performance.now();
-  await new Promise((resolve, reject) => {
+  if (!keep) await new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/scripts/seed.ts', '--people', String(PEOPLE), '--municipalities', String(MUNICIPALITIES)], {
       cwd: root,
       env: { ...process.env, DATABASE_URL: dbUrl, EIDOR_DEMO_PASSWORD: PASSWORD, LOG_LEVEL: 'warn' },
