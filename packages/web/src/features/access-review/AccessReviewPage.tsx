@@ -519,6 +519,12 @@ function ThresholdsSection({ thresholds, canManage, onSave }: { thresholds: Thre
 function BreakGlassSection({ glass, onShowAll, onReview }: { glass: AccessReviewPageProps['glass']; onShowAll: (all: boolean) => void; onReview: AccessReviewPageProps['onReview'] }) {
   const { t } = useTranslation();
   const g = glass.data;
+  const [done, setDone] = useState(false);
+  const review = async (id: string, note: string) => {
+    setDone(false);
+    await onReview(id, note);
+    setDone(true);
+  };
   return (
     <section className="section" aria-labelledby="ar-glass">
       <Heading level={2} data-size="sm" id="ar-glass">
@@ -526,6 +532,14 @@ function BreakGlassSection({ glass, onShowAll, onReview }: { glass: AccessReview
       </Heading>
       <Paragraph>{t('accessReview.breakGlass.intro')}</Paragraph>
       {glass.error ? <ApiErrorAlert error={glass.error} /> : null}
+      {/* Outside the cards: the reviewed card leaves the list of unreviewed ones. */}
+      <div aria-live="polite">
+        {done ? (
+          <Alert data-color="success">
+            <Paragraph>{t('accessReview.breakGlass.done')}</Paragraph>
+          </Alert>
+        ) : null}
+      </div>
       {g ? (
         <>
           <Paragraph>{t('accessReview.breakGlass.unreviewed', { count: g.unreviewed })}</Paragraph>
@@ -534,7 +548,7 @@ function BreakGlassSection({ glass, onShowAll, onReview }: { glass: AccessReview
           </Button>
           {g.items.length === 0 ? <Paragraph>{t('accessReview.breakGlass.none')}</Paragraph> : null}
           {g.items.map((u) => (
-            <GlassCard key={u.id} use={u} onReview={onReview} />
+            <GlassCard key={u.id} use={u} onReview={review} />
           ))}
         </>
       ) : null}
@@ -549,17 +563,17 @@ function GlassCard({ use: u, onReview }: { use: GlassUse; onReview: AccessReview
   const headingId = useId();
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
-  const [state, setState] = useState<{ busy: boolean; error: unknown; done: boolean }>({ busy: false, error: null, done: false });
+  const [state, setState] = useState<{ busy: boolean; error: unknown }>({ busy: false, error: null });
   const noteError = state.error && typeof state.error === 'object' && 'fields' in state.error ? (state.error as { fields: { path: string; message: string }[] }).fields.find((f) => f.path === 'note') : undefined;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setState({ busy: true, error: null, done: false });
+    setState({ busy: true, error: null });
     try {
       await onReview(u.id, note);
-      setState({ busy: false, error: null, done: true });
+      setState({ busy: false, error: null });
       setOpen(false);
     } catch (error) {
-      setState({ busy: false, error, done: false });
+      setState({ busy: false, error });
     }
   };
   return (
@@ -619,13 +633,6 @@ function GlassCard({ use: u, onReview }: { use: GlassUse; onReview: AccessReview
           {state.error && !noteError ? <ApiErrorAlert error={state.error} /> : null}
         </form>
       ) : null}
-      <div aria-live="polite">
-        {state.done ? (
-          <Alert data-color="success">
-            <Paragraph>{t('accessReview.breakGlass.done')}</Paragraph>
-          </Alert>
-        ) : null}
-      </div>
     </Card>
   );
 }
