@@ -53,20 +53,6 @@ export async function personNames(tx: Db, municipalityId: string, ids: string[])
 }
 
 /**
- * Households someone is still working on: at least one active member not yet registered in the
- * population register, or registered on or after `since`. The pipeline board skips the rest.
- */
-export async function livingHouseholdIds(tx: Db, municipalityId: string, since: string): Promise<string[]> {
-  const r = await tx
-    .select({ id: persons.householdId })
-    .from(persons)
-    .where(and(eq(persons.municipalityId, municipalityId), isNotNull(persons.householdId)))
-    .groupBy(persons.householdId)
-    .having(sql`bool_or(${persons.status} = 'active' AND (${persons.populationRegisteredDate} IS NULL OR ${persons.populationRegisteredDate} >= ${since}::date))`);
-  return r.map((x) => x.id!);
-}
-
-/**
  * People whose name contains `text` (any case), for pickers of functions that are not about
  * reading a record (the access review): ids, names and birth years only.
  */
