@@ -244,6 +244,19 @@ describe('payment lists and reconciliation', () => {
     expect(lists.lists).toHaveLength(2);
   });
 
+  it("refuses a stored line whose list or person is not its municipality's (checked once a statement)", async () => {
+    const [line] = await w.database.query<{ id: string; municipality_id: string }>('SELECT id::text AS id, municipality_id FROM grant_payment_lines ORDER BY id LIMIT 1');
+    const set = (assignment: string, params: unknown[] = []) => w.database.query(`UPDATE grant_payment_lines SET ${assignment} WHERE id = ${Number(line!.id)}`, params);
+    await expect(set('person_id = gen_random_uuid()')).rejects.toThrow(/not a person of the line's municipality/);
+    const elsewhere = await w.database.query<{ id: string }>("SELECT p.id FROM persons p JOIN municipalities m ON m.id = p.municipality_id WHERE m.number = '1002' LIMIT 1");
+    if (elsewhere[0]) await expect(set('person_id = $1', [elsewhere[0].id])).rejects.toThrow(/not a person of the line's municipality/);
+    await expect(set('list_id = gen_random_uuid()')).rejects.toThrow(/not a payment list of the line's municipality/);
+    const otherMunicipality = await w.database.query<{ id: string }>("SELECT id FROM municipalities WHERE number = '1002'");
+    await expect(set('municipality_id = $1', [otherMunicipality[0]!.id])).rejects.toThrow(/not a payment list of the line's municipality/);
+    await set('person_id = $1', [paid.id]);
+    await set('person_id = NULL');
+  });
+
   it('reconciles the year: lines matched by id number, then name with birth date; expected vs paid per person and term with the reasons, listed and exported', async () => {
     const res = await grants.post('/api/grants/reconcile', { year: 2026 });
     expect(res.statusCode, res.body).toBe(200);
