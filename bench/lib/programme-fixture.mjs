@@ -26,7 +26,7 @@ export async function startApp(dbUrl, port, opts = {}) {
   await portIsFree(port);
   const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--enable-source-maps', 'packages/server/dist/main.mjs'], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(port), NODE_ENV: 'development', LOG_LEVEL: 'warn', EIDOR_SEED_DEMO: 'false', EIDOR_SECRET_KEY: randomBytes(32).toString('hex'), ...(opts.env ?? {}) },
+    env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(port), NODE_ENV: 'development', LOG_LEVEL: 'warn', EIDOR_SEED_DEMO: 'false', EIDOR_DAILY_JOBS: 'false', EIDOR_SECRET_KEY: randomBytes(32).toString('hex'), ...(opts.env ?? {}) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const t0 = performance.now();

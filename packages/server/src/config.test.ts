@@ -12,6 +12,8 @@ describe('configuration', () => {
     expect(c.databaseUrl).toBeUndefined();
     expect(c.dataDir).toBe(path.resolve('.data'));
     expect(c.seedDemo).toBe(true);
+    expect(c.dailyJobs).toBe(true);
+    expect(loadConfig({ EIDOR_DAILY_JOBS: 'false' }).dailyJobs).toBe(false);
   });
 
   it('refuses production on the embedded database', () => {

@@ -15,6 +15,8 @@ const Env = z.object({
   EIDOR_PUBLIC_URL: z.string().url().optional(),
   EIDOR_DEMO_PASSWORD: z.string().min(12, 'EIDOR_DEMO_PASSWORD must be at least 12 characters').optional(),
   EIDOR_SEED_DEMO: Bool.optional(),
+  /** Run the daily notification jobs (digest, deadlines) in this process; off for a process that must not, e.g. a benchmark. */
+  EIDOR_DAILY_JOBS: Bool.optional(),
   EIDOR_SECRET_KEY: z
     .string()
     .regex(/^[0-9a-f]{64}$/i, 'EIDOR_SECRET_KEY must be 64 hex characters (32 bytes)')
@@ -42,6 +44,7 @@ export type Config = {
   publicUrl: string;
   demoPassword: string | undefined;
   seedDemo: boolean;
+  dailyJobs: boolean;
   secretKeyHex: string | undefined;
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
@@ -83,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (e.EIDOR_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     demoPassword: e.EIDOR_DEMO_PASSWORD,
     seedDemo: e.EIDOR_SEED_DEMO ?? e.NODE_ENV !== 'production',
+    dailyJobs: e.EIDOR_DAILY_JOBS ?? true,
     secretKeyHex: e.EIDOR_SECRET_KEY,
     sessionIdleMs: e.EIDOR_SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.EIDOR_SESSION_ABSOLUTE_HOURS * 3_600_000,

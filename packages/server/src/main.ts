@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   const { app, deps, seed } = running;
   await app.listen({ port: config.port, host: config.host });
   // The daily notification jobs (digest, deadlines): in-process; job_runs keeps them once a day across processes.
-  const stopJobs = startDailyJobs(deps, app.log);
+  const stopJobs = config.dailyJobs ? startDailyJobs(deps, app.log) : async () => {};
   const ms = Math.round(performance.now() - started);
   const where = deps.database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
   console.log(`\nEidør is running at ${config.publicUrl} (${where}; ready in ${ms} ms)`);
