@@ -74,6 +74,27 @@ export function reachContext(ctx: Ctx): { userId: string; at: string } {
   return { userId: ctx.actor.userId, at: ctx.now.toISOString() };
 }
 
+/**
+ * Which of these person ids the actor may `action` on `category` for through `unitIds` (units whose
+ * scope reaches that category for a team): on the unit's team, or by an accepted referral naming the
+ * category (read and write), an active consent naming it (read), or the user's break-the-glass (read).
+ */
+export async function reachedAmongFor(ctx: Ctx, personIds: string[], unitIds: string[], category: DataCategory, action: 'read' | 'write'): Promise<Set<string>> {
+  if (personIds.length === 0 || unitIds.length === 0) return new Set();
+  const kinds = action === 'write' ? ['referral'] : ['referral', 'consent', 'break_glass'];
+  const r = await rows<{ id: string }>(
+    ctx.tx,
+    `SELECT t.person_id AS id FROM person_team t WHERE t.person_id = ANY($1::uuid[]) AND t.unit_id = ANY($2::uuid[])
+     UNION
+     SELECT g.person_id FROM person_access_grants g
+      WHERE g.person_id = ANY($1::uuid[]) AND (g.unit_id = ANY($2::uuid[]) OR g.user_id = $3::uuid)
+        AND g.kind = ANY($5::text[]) AND (g.kind = 'break_glass' OR $6 = 'identity' OR $6 = ANY(g.categories))
+        AND g.starts_at <= $4::timestamptz AND (g.ends_at IS NULL OR g.ends_at > $4::timestamptz)`,
+    [pgArray(personIds), pgArray(unitIds), ctx.actor.userId, ctx.now.toISOString(), pgArray(kinds), category],
+  );
+  return new Set(r.map((x) => x.id));
+}
+
 /** Which of these person ids the actor reaches through `unitIds` (see reachedPersonsSql). */
 export async function reachedAmong(ctx: Ctx, personIds: string[], unitIds: string[]): Promise<Set<string>> {
   if (personIds.length === 0 || unitIds.length === 0) return new Set();

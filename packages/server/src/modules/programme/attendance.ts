@@ -5,7 +5,7 @@ import { attendance, attendanceMeasures } from '../../db/schema.ts';
 import { withTenant, type Ctx, type Deps } from '../../platform/context.ts';
 import { AppError, forbidden } from '../../platform/errors.ts';
 import { route } from '../../platform/http.ts';
-import { onTeams } from '../persons/public.ts';
+import { reachedAmongFor } from '../persons/public.ts';
 import { programmeEnd } from './benefit.ts';
 import { absencesBetween, attendanceBetween, carersOf, deleteMeasuresOf, measuresBetween, participantsBetween, plansOf, teamUnitsOf, type MeasureRow, type PlanRow } from './queries.ts';
 import { spellsOf } from './view.ts';
@@ -75,7 +75,7 @@ export function registerAttendance(app: FastifyInstance, deps: Deps): void {
     let ps = await participantsBetween(ctx.tx, ctx.actor.municipalityId, weekStart, weekEnd, only.ids);
     const team = programmeReach(ctx, 'read');
     if (team) {
-      const visible = await onTeams(ctx.tx, ps.map((p) => p.person_id), team);
+      const visible = await reachedAmongFor(ctx, ps.map((p) => p.person_id), team, 'programme', 'read');
       ps = ps.filter((p) => visible.has(p.person_id));
     }
     const teams = await teamUnitsOf(ctx.tx, ps.map((p) => p.person_id));
@@ -151,7 +151,7 @@ export function registerAttendance(app: FastifyInstance, deps: Deps): void {
       if (team?.length === 0) throw forbidden();
       const ids = body.rows.map((r) => r.personId);
       const participants = new Map((await participantsBetween(ctx.tx, ctx.actor.municipalityId, body.weekStart, weekEnd, ids)).map((p) => [p.person_id, p]));
-      const writable = team ? await onTeams(ctx.tx, ids, team) : new Set(ids);
+      const writable = team ? await reachedAmongFor(ctx, ids, team, 'programme', 'write') : new Set(ids);
       const history = await absencesBetween(ctx.tx, ctx.actor.municipalityId, ids, addDays(body.weekStart, -365), addDays(body.weekStart, -1));
       const stored = await measuresBetween(ctx.tx, ctx.actor.municipalityId, ids, body.weekStart, weekEnd);
       const plans = await plansOf(ctx.tx, ctx.actor.municipalityId, ids);

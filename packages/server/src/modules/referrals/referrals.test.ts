@@ -332,7 +332,9 @@ describe('break-the-glass', () => {
   });
 
   it('the user may end it early; nobody else may', async () => {
-    [advisor, nav, school] = await Promise.all(['advisor@a.test', 'nav@a.test', 'school@a.test'].map((e) => signedIn(w.app, e)));
+    advisor = await signedIn(w.app, 'advisor@a.test');
+    nav = await signedIn(w.app, 'nav@a.test');
+    school = await signedIn(w.app, 'school@a.test');
     const p = await register({ dufNumber: '2019 1111 2222' });
     const g = (await school.post('/api/break-glass', { idNumber: '201911112222', reason: 'Eleven er syk, trenger foresattes kontaktinfo.' })).json();
     expect((await school.get(`/api/persons/${p.id}`)).statusCode).toBe(200);
