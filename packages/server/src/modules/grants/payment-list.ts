@@ -154,6 +154,8 @@ class Pass {
   private readonly seenLine = new Map<string, number>();
   /** The first line paying a person (by fødselsnummer, or DUF number) a grant in a term: term → code → who → line. */
   private readonly seenPersonTerm = new Map<string, Map<string, { byNationalId: Map<string, number>; byDuf: Map<string, number> }>>();
+  /** People by fødselsnummer and DUF number: lines naming them are matched as they are stored. */
+  match: { byNationalId: Map<string, string>; byDuf: Map<string, string> } | null = null;
   constructor(private readonly records: Iterator<Rec>, private readonly columns: (PaymentListColumn | null)[]) {}
 
   private note(p: LineProblem) {
@@ -218,10 +220,14 @@ class Pass {
     }
     this.valid++;
     this.terms.add(l.term);
+    const byId = l.nationalId ? this.match?.byNationalId.get(l.nationalId) : undefined;
+    const byDuf = byId === undefined && l.dufNumber ? this.match?.byDuf.get(l.dufNumber) : undefined;
+    const person = byId ?? byDuf;
     return (
       `${l.line}\t${l.term}\t${l.code}\t${l.amountOre}\t${plain(l.nationalId)}\t${plain(l.dufNumber)}\t` +
       `${copyText(l.name)}\t${l.name ? copyText(normaliseName(l.name)) : '\\N'}\t${l.name ? copyText(nameKey(l.name)) : '\\N'}\t` +
-      `${plain(l.birthDate)}\t${plain(l.settlementDate)}\t${plain(l.municipalityNumber)}\t${plain(l.paidDate)}\t${lineHash}\n`
+      `${plain(l.birthDate)}\t${plain(l.settlementDate)}\t${plain(l.municipalityNumber)}\t${plain(l.paidDate)}\t${lineHash}\t` +
+      (person === undefined ? '\\N\t\\N\t\\N\n' : `${person}\t${byId ? 'national_id' : 'duf_number'}\t1\n`)
     );
   }
 
@@ -245,7 +251,7 @@ class Pass {
   }
 }
 
-const LINES_COLUMNS = '(line_no, term, code, amount_ore, national_id, duf_number, name, name_key, name_skeleton, birth_date, settlement_date, municipality_number, paid_date, line_hash)';
+const LINES_COLUMNS = '(line_no, term, code, amount_ore, national_id, duf_number, name, name_key, name_skeleton, birth_date, settlement_date, municipality_number, paid_date, line_hash, person_id, match_method, match_score)';
 const LINES_TARGET = `grant_payment_lines (municipality_id, list_id, ${LINES_COLUMNS.slice(1)}`;
 const TEMP_TARGET = `grant_lines_in ${LINES_COLUMNS}`;
 
@@ -253,8 +259,8 @@ const TEMP_TARGET = `grant_lines_in ${LINES_COLUMNS}`;
  * Imports IMDi's payment list (docs/grants.md). Each line is checked; the valid lines are streamed
  * with COPY straight into the stored lines (a line already stored from an overlapping list is added
  * once). Nothing is written when the header is wrong, when mode is `all` and a line has a problem,
- * on a dry run, or when the same file was imported before. Nothing about people is looked up
- * here: lines are matched to people when the year is reconciled (matching.ts).
+ * on a dry run, or when the same file was imported before. Lines are matched to people by
+ * fødselsnummer or DUF number here; by name and birth date when the year is reconciled.
  */
 export async function importPaymentList(deps: Deps, ctx: Ctx, body: AsyncIterable<Buffer | string>, contentType: string, opts: ImportOptions) {
   const { buf, sha } = await readBody(body);
@@ -277,6 +283,22 @@ export async function importPaymentList(deps: Deps, ctx: Ctx, body: AsyncIterabl
     ...over,
   });
   const m = ctx.actor.municipalityId;
+  // Lines naming a person by fødselsnummer or DUF number are matched on the way in; the others
+  // (name and birth date) when the year is reconciled.
+  const loadMatch = async () => {
+    const people = await rows<{ id: string; national_id: string | null; duf_number: string | null }>(
+      ctx.tx,
+      'SELECT id, national_id, duf_number FROM persons WHERE municipality_id = $1 AND (national_id IS NOT NULL OR duf_number IS NOT NULL)',
+      [m],
+    );
+    const byNationalId = new Map<string, string>();
+    const byDuf = new Map<string, string>();
+    for (const p of people) {
+      if (p.national_id) byNationalId.set(p.national_id, p.id);
+      if (p.duf_number) byDuf.set(p.duf_number, p.id);
+    }
+    return { byNationalId, byDuf };
+  };
   const { header, pass } = await open();
   if (header.problems.length > 0) {
     return { dryRun: opts.dryRun, alreadyImported: false, lines: 0, validLines: 0, imported: 0, alreadyStored: 0, problemLines: 1, emptyLines: 0, problems: header.problems, terms: [], listId: null };
@@ -301,6 +323,8 @@ export async function importPaymentList(deps: Deps, ctx: Ctx, body: AsyncIterabl
         [m, sha, kind, ctx.now.toISOString(), ctx.actor.userId],
       )
     )[0]!.id;
+  const match = await loadMatch();
+  pass.match = match;
   await rows(ctx.tx, 'SAVEPOINT payment_list');
   let listId = await newList();
   let done = pass;
@@ -315,10 +339,11 @@ export async function importPaymentList(deps: Deps, ctx: Ctx, body: AsyncIterabl
     await rows(ctx.tx, 'ROLLBACK TO SAVEPOINT payment_list');
     listId = await newList();
     done = (await open()).pass;
+    done.match = match;
     await rows(
       ctx.tx,
       `CREATE TEMP TABLE grant_lines_in (line_no int, term text, code text, amount_ore bigint, national_id text, duf_number text, name text, name_key text, name_skeleton text,
-         birth_date date, settlement_date date, municipality_number text, paid_date date, line_hash text) ON COMMIT DROP`,
+         birth_date date, settlement_date date, municipality_number text, paid_date date, line_hash text, person_id uuid, match_method text, match_score real) ON COMMIT DROP`,
     );
     await copyRows(deps.database.kind, ctx.tx, TEMP_TARGET, done.chunks());
     const inserted = await rows<{ n: string }>(

@@ -2,13 +2,12 @@ import { differenceReason, grantSchedule, osloDate, RECONCILE_TOLERANCE_ORE, ter
 import { pgArray, rows } from '../../db/raw.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { loadFacts, loadGrantRates, loadSettings, toGrantFacts, type FactsRow } from './queries.ts';
-import { LINE_MATCH_METHOD, LINE_PERSON, LINES_WITH_PERSON, matchLines } from './matching.ts';
+import { matchLines } from './matching.ts';
 
 type Diff = { personId: string | null; lineId: number | null; term: string; code: string; expected: number; paid: number; reason: DifferenceReason; detail: Record<string, string | number | null> };
 
 /**
- * Reconciles a year: matches the lines not matched yet (by number when read, by name and birth
- * date stored; matching.ts), computes every person's expected terms,
+ * Reconciles a year: matches the lines not matched yet, computes every person's expected terms,
  * compares them with what IMDi paid per person, term and grant, and stores the differences with
  * their reasons and a summary (replacing the year's last reconciliation).
  */
@@ -44,16 +43,16 @@ export async function reconcileYear(ctx: Ctx, year: number) {
   }
   const paidRows = await rows<{ person_id: string; term: string; code: string; paid: string; n: number; line_id: string }>(
     ctx.tx,
-    `SELECT ${LINE_PERSON} AS person_id, l.term, l.code, sum(l.amount_ore)::text AS paid, count(*)::int AS n, min(l.id)::text AS line_id
-       FROM ${LINES_WITH_PERSON}
-      WHERE l.municipality_id = $1 AND ${LINE_PERSON} IS NOT NULL AND l.term LIKE $2
-      GROUP BY 1, l.term, l.code`,
+    `SELECT person_id, term, code, sum(amount_ore)::text AS paid, count(*)::int AS n, min(id)::text AS line_id
+       FROM grant_payment_lines
+      WHERE municipality_id = $1 AND person_id IS NOT NULL AND term LIKE $2
+      GROUP BY person_id, term, code`,
     [m, `${prefix}%`],
   );
   const unknown = await rows<{ id: string; term: string; code: string; amount_ore: string; name: string | null; birth_date: string | null; line_no: number }>(
     ctx.tx,
-    `SELECT l.id::text AS id, l.term, l.code, l.amount_ore::text AS amount_ore, l.name, to_char(l.birth_date, 'YYYY-MM-DD') AS birth_date, l.line_no
-       FROM ${LINES_WITH_PERSON} WHERE l.municipality_id = $1 AND ${LINE_PERSON} IS NULL AND l.term LIKE $2`,
+    `SELECT id::text AS id, term, code, amount_ore::text AS amount_ore, name, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, line_no
+       FROM grant_payment_lines WHERE municipality_id = $1 AND person_id IS NULL AND term LIKE $2`,
     [m, `${prefix}%`],
   );
   const paidPersons = new Set<string>();
@@ -125,7 +124,7 @@ export async function reconcileYear(ctx: Ctx, year: number) {
   }
   const counts = await rows<{ method: string | null; n: number }>(
     ctx.tx,
-    `SELECT ${LINE_MATCH_METHOD} AS method, count(*)::int AS n FROM ${LINES_WITH_PERSON} WHERE l.municipality_id = $1 AND l.term LIKE $2 GROUP BY 1`,
+    `SELECT match_method AS method, count(*)::int AS n FROM grant_payment_lines WHERE municipality_id = $1 AND term LIKE $2 GROUP BY match_method`,
     [m, `${prefix}%`],
   );
   const c = (k: string | null) => counts.find((x) => x.method === k)?.n ?? 0;
