@@ -92,6 +92,29 @@ describe('journal, interpreters and documents in Chromium', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'Møter uten tolk' }).count()).toBe(0);
     await expectNoAxeViolations(page, 'journal with a note and an interpreter');
 
+    // A booking made before the interpreter is known, marked as used afterwards in a dialog; the change is kept.
+    await interp.getByLabel('Dato', { exact: true }).fill('2026-11-16');
+    await interp.getByRole('textbox', { name: 'Møte eller samtale' }).fill('Oppfølgingssamtale');
+    await interp.getByRole('combobox', { name: 'Bestilt eller brukt' }).selectOption('booked');
+    await interp.getByRole('button', { name: 'Registrer tolkebruk' }).click();
+    const interpreters = page.getByRole('table', { name: 'Registrert tolkebruk' });
+    await visible(interpreters.getByRole('cell', { name: 'Ikke kjent ennå' }));
+    await interpreters.getByRole('button', { name: 'Registrer som brukt' }).click();
+    const used = page.getByRole('dialog', { name: 'Registrer tolken som brukt' });
+    await visible(used);
+    await used.getByRole('button', { name: 'Lagre som brukt' }).click();
+    await visible(used.getByText('Oppgi tolkens navn eller nummer i tolkeregisteret.').first());
+    await expectNoAxeViolations(page, 'mark-as-used dialog with an error');
+    await used.getByRole('textbox', { name: 'Tolkens navn' }).fill('Samir K.');
+    await used.getByRole('combobox', { name: 'Kvalifikasjon' }).selectOption('category_3');
+    await used.getByRole('button', { name: 'Lagre som brukt' }).click();
+    await visible(page.getByRole('status').getByText('Tolkebruken er registrert som brukt.'));
+    await expect.poll(() => interpreters.getByRole('button', { name: 'Registrer som brukt' }).count()).toBe(0);
+    await interpreters.getByText('Endringer (1)').click();
+    await visible(interpreters.getByText('Status: Bestilt → Brukt'));
+    await visible(interpreters.getByText('Navn: tomt → Samir K.'));
+    await expectNoAxeViolations(page, 'journal with a booking marked as used and its history');
+
     // Correct the note in the dialog: the old text stays in the history.
     await page.getByRole('button', { name: 'Rett notatet' }).click();
     const dialog = page.getByRole('dialog', { name: 'Rett notatet' });

@@ -33,6 +33,11 @@ export const JOURNAL_LIMITS = {
 } as const;
 
 const Text = (max: number) => z.string().trim().min(1, { message: 'must not be empty' }).max(max, { message: `must be at most ${max} characters` });
+const InterpreterName = z.string().trim().max(JOURNAL_LIMITS.interpreterNameMax, { message: `must be at most ${JOURNAL_LIMITS.interpreterNameMax} characters` });
+const RegisterNumber = z
+  .string()
+  .trim()
+  .regex(/^[0-9A-Za-z-]{1,20}$/, { message: 'must be the register number: digits and letters, at most 20' });
 
 // ---------- notes ----------
 
@@ -83,8 +88,12 @@ export const NoteView = z.object({
  */
 export const INTERPRETER_QUALIFICATIONS = ['category_1', 'category_2', 'category_3', 'category_4', 'category_5', 'not_registered'] as const;
 export const InterpreterQualification = z.enum(INTERPRETER_QUALIFICATIONS);
-export const INTERPRETER_STATUSES = ['booked', 'used'] as const;
+/** Booked → used or cancelled; used and cancelled are final. */
+export const INTERPRETER_STATUSES = ['booked', 'used', 'cancelled'] as const;
+export type InterpreterStatusName = (typeof INTERPRETER_STATUSES)[number];
 export const InterpreterStatus = z.enum(INTERPRETER_STATUSES);
+/** A new record is booked or used; only a booking can be cancelled, by changing it. */
+export const INTERPRETER_CREATE_STATUSES = ['booked', 'used'] as const;
 export const INTERPRETER_MODES = ['on_site', 'remote'] as const;
 export const InterpreterMode = z.enum(INTERPRETER_MODES);
 
@@ -96,22 +105,56 @@ export const CreateInterpreterUseRequest = z
     topic: Text(JOURNAL_LIMITS.topicMax),
     language: z.string().trim().regex(/^[a-z]{2,3}$/, { message: 'must be an ISO 639 code, e.g. ar' }),
     qualification: InterpreterQualification,
-    status: InterpreterStatus,
+    status: z.enum(INTERPRETER_CREATE_STATUSES),
     mode: InterpreterMode,
-    interpreterName: z.string().trim().max(JOURNAL_LIMITS.interpreterNameMax).nullable().default(null),
-    registerNumber: z
-      .string()
-      .trim()
-      .regex(/^[0-9A-Za-z-]{1,20}$/, { message: 'must be the register number: digits and letters, at most 20' })
-      .nullable()
-      .default(null),
+    interpreterName: InterpreterName.nullable().default(null),
+    registerNumber: RegisterNumber.nullable().default(null),
     noteId: Uuid.nullable().default(null),
   })
   .strict()
-  .refine((v) => (v.interpreterName && v.interpreterName.length > 0) || v.registerNumber, {
+  // A booking may be made before the interpreter is known; a use must name them.
+  .refine((v) => v.status !== 'used' || (v.interpreterName && v.interpreterName.length > 0) || v.registerNumber, {
     message: "give the interpreter's name or register number",
     path: ['interpreterName'],
   });
+
+/**
+ * Changes an interpreter record: only the fields sent change. Booked → used (the interpreter named by
+ * name or register number) or cancelled (with a reason); used and cancelled are final, and a cancelled
+ * record is not changed any more. Sent with the version read; a newer one answers 409.
+ */
+export const UpdateInterpreterUseRequest = z
+  .object({
+    version: Version,
+    status: InterpreterStatus.optional(),
+    date: CalendarDate.optional(),
+    qualification: InterpreterQualification.optional(),
+    mode: InterpreterMode.optional(),
+    interpreterName: InterpreterName.nullable().optional(),
+    registerNumber: RegisterNumber.nullable().optional(),
+    /** Required when cancelling, and only then. */
+    cancelReason: Text(JOURNAL_LIMITS.reasonMax).optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.status === 'cancelled' && v.cancelReason === undefined) ctx.addIssue({ code: 'custom', path: ['cancelReason'], message: 'give the reason the booking was cancelled' });
+    if (v.status !== 'cancelled' && v.cancelReason !== undefined) ctx.addIssue({ code: 'custom', path: ['cancelReason'], message: 'is given only when cancelling a booking' });
+  });
+
+/** One change of an interpreter record: the fields that changed, from and to. */
+export const InterpreterChangeView = z.object({
+  /** The version the change produced. */
+  version: Version,
+  changedAt: IsoDateTime,
+  changedBy: z.string().nullable(),
+  changes: z.array(
+    z.object({
+      field: z.enum(['status', 'date', 'qualification', 'mode', 'interpreterName', 'registerNumber', 'cancelReason']),
+      from: z.string().nullable(),
+      to: z.string().nullable(),
+    }),
+  ),
+});
 
 export const InterpreterUseView = z.object({
   id: Uuid,
@@ -127,6 +170,15 @@ export const InterpreterUseView = z.object({
   noteId: Uuid.nullable(),
   createdAt: IsoDateTime,
   createdBy: z.string().nullable(),
+  /** Set when the booking was cancelled. */
+  cancelReason: z.string().nullable(),
+  version: Version,
+  updatedAt: IsoDateTime.nullable(),
+  updatedBy: z.string().nullable(),
+  /** Every change, newest first (empty for a record never changed). */
+  history: z.array(InterpreterChangeView),
+  /** The actor may change it: they may write its category and it is not cancelled. */
+  canChange: z.boolean(),
 });
 
 // ---------- documents ----------
@@ -182,6 +234,7 @@ export const journalEndpoints = {
   createNote: { method: 'POST', path: '/api/journal/persons/:id/notes', summary: 'Write a journal note in a category the actor may write (audited)', params: IdParams, body: CreateNoteRequest, status: 201, response: NoteView },
   correctNote: { method: 'POST', path: '/api/journal/notes/:id/versions', summary: 'Correct a note: a new version; the old ones are kept (audited)', params: IdParams, body: CorrectNoteRequest, status: 201, response: NoteView },
   createInterpreterUse: { method: 'POST', path: '/api/journal/persons/:id/interpreters', summary: 'Record interpreter use (booked or used) for a meeting (audited)', params: IdParams, body: CreateInterpreterUseRequest, status: 201, response: InterpreterUseView },
+  updateInterpreterUse: { method: 'PATCH', path: '/api/journal/interpreters/:id', summary: 'Change an interpreter record: booked → used or cancelled, the interpreter, qualification, mode or date, with the version read (audited; the earlier state kept)', params: IdParams, body: UpdateInterpreterUseRequest, status: 200, response: InterpreterUseView },
   uploadDocument: { method: 'POST', path: '/api/journal/persons/:id/documents', summary: 'Upload a document (the file as the body; PDF, PNG, JPEG, DOCX or XLSX by content; at most 25 MB)', params: IdParams, query: UploadDocumentQuery, status: 201, response: DocumentView, bodyLimit: JOURNAL_LIMITS.documentMaxBytes, upload: DOCUMENT_UPLOAD_TYPES },
   downloadDocument: { method: 'GET', path: '/api/journal/documents/:id/content', summary: 'Download a document by its id (audited)', params: IdParams, status: 200 },
 } as const;

@@ -188,6 +188,14 @@ describe('journal notes', () => {
       "SELECT table_name, privilege_type FROM information_schema.role_table_grants WHERE grantee = 'eidor_app' AND table_name IN ('journal_notes','journal_note_versions','interpreter_uses','journal_documents')",
     );
     expect(grants.filter((g) => g.privilege_type === 'UPDATE' || g.privilege_type === 'DELETE')).toEqual([]);
+    // An interpreter record changes only in its changeable columns; its history is insert-only.
+    const columns = await w.database.query<{ table_name: string; column_name: string; privilege_type: string }>(
+      "SELECT table_name, column_name, privilege_type FROM information_schema.column_privileges WHERE grantee = 'eidor_app' AND table_name IN ('journal_notes','journal_note_versions','interpreter_uses','interpreter_use_history','journal_documents') AND privilege_type IN ('UPDATE','DELETE')",
+    );
+    expect(columns.every((c) => c.table_name === 'interpreter_uses' && c.privilege_type === 'UPDATE')).toBe(true);
+    expect(columns.map((c) => c.column_name).sort()).toEqual(['cancel_reason', 'interpreter_name', 'mode', 'qualification', 'register_number', 'status', 'updated_at', 'updated_by', 'used_on', 'version']);
+    const history = await w.database.query<{ privilege_type: string }>("SELECT privilege_type FROM information_schema.role_table_grants WHERE grantee = 'eidor_app' AND table_name = 'interpreter_use_history'");
+    expect(history.map((g) => g.privilege_type).sort()).toEqual(['INSERT', 'SELECT']);
   });
 
   it('every read of the journal is one audit row with the categories shown; writes are audited too', async () => {
@@ -237,7 +245,8 @@ describe('interpreters', () => {
       ['2026-11-09', 'booked'],
       ['2026-11-02', 'used'],
     ]);
-    expect(page.interpreterNeed.meetingsWithoutInterpreter).toEqual([]);
+    // Only an interpreter actually used documents the meeting: the booking for 9 November does not (yet).
+    expect(page.interpreterNeed.meetingsWithoutInterpreter.map((m: { date: string }) => m.date)).toEqual(['2026-11-09']);
     expect((await auditRows(p.id, 'journal.interpreter.create'))).toHaveLength(2);
 
     // Bad input names the field; an interpreter in a category the actor may not write is refused; nothing stored.
@@ -255,6 +264,154 @@ describe('interpreters', () => {
     expect(await snapshot(w.database, 'interpreter_uses')).toEqual(before);
     // The health worker does not see the advisor's programme interpreter record, but sees the general one.
     expect((await journal(health, p.id)).json().interpreters.map((i: { category: string }) => i.category)).toEqual(['general']);
+  });
+});
+
+describe('changing an interpreter record', () => {
+  const book = (agent: Agent, personId: string, over: Record<string, unknown> = {}) =>
+    agent.post(`/api/journal/persons/${personId}/interpreters`, { date: '2026-11-09', category: 'programme', topic: 'Oppfølgingssamtale', language: 'ar', qualification: 'not_registered', status: 'booked', mode: 'on_site', ...over });
+  const change = (agent: Agent, id: string, body: Record<string, unknown>) => agent.patch(`/api/journal/interpreters/${id}`, body);
+  const history = (id: string) =>
+    w.database.query<{ version: number; status: string; new_status: string; interpreter_name: string | null; register_number: string | null; changed_by: string | null }>(
+      'SELECT version, status, new_status, interpreter_name, register_number, changed_by FROM interpreter_use_history WHERE interpreter_use_id = $1 ORDER BY version',
+      [id],
+    );
+  const state = async () => [await snapshot(w.database, 'interpreter_uses'), await snapshot(w.database, 'interpreter_use_history')];
+  const missing = async (personId: string) => (await journal(advisor, personId)).json().interpreterNeed.meetingsWithoutInterpreter.map((m: { date: string }) => m.date);
+
+  it('a booking made before the interpreter is known becomes used with the name or register number; the earlier state is kept', async () => {
+    const p = await register();
+    await note(advisor, p.id, { category: 'programme', text: 'Oppfølgingssamtale.', meetingDate: '2026-11-09' });
+    const created = await book(advisor, p.id);
+    expect(created.statusCode, created.body).toBe(201);
+    const b = created.json();
+    expect(b).toMatchObject({ status: 'booked', interpreterName: null, registerNumber: null, version: 0, updatedAt: null, history: [], canChange: true, cancelReason: null });
+    expect(await missing(p.id)).toEqual(['2026-11-09']);
+
+    const used = await change(advisor, b.id, { version: 0, status: 'used', interpreterName: 'Samir K.', registerNumber: '12345', qualification: 'category_2', mode: 'remote' });
+    expect(used.statusCode, used.body).toBe(200);
+    expect(used.json()).toMatchObject({ status: 'used', interpreterName: 'Samir K.', registerNumber: '12345', qualification: 'category_2', mode: 'remote', version: 1, updatedBy: 'Ingrid Rådgiver', canChange: true });
+    expect(used.json().history).toEqual([
+      {
+        version: 1,
+        changedAt: used.json().updatedAt,
+        changedBy: 'Ingrid Rådgiver',
+        changes: [
+          { field: 'status', from: 'booked', to: 'used' },
+          { field: 'qualification', from: 'not_registered', to: 'category_2' },
+          { field: 'mode', from: 'on_site', to: 'remote' },
+          { field: 'interpreterName', from: null, to: 'Samir K.' },
+          { field: 'registerNumber', from: null, to: '12345' },
+        ],
+      },
+    ]);
+    // The meeting is documented now.
+    expect(await missing(p.id)).toEqual([]);
+    // In SQL: the booked state, who changed it and to what.
+    expect(await history(b.id)).toEqual([{ version: 0, status: 'booked', new_status: 'used', interpreter_name: null, register_number: null, changed_by: (await w.database.query<{ id: string }>("SELECT id FROM users WHERE email = 'advisor@a.test'"))[0]!.id }]);
+
+    // A use may still be corrected (the date here); each change is one more history row and version.
+    const fixed = await change(advisor, b.id, { version: 1, date: '2026-11-10', interpreterName: '' });
+    expect(fixed.statusCode, fixed.body).toBe(200);
+    expect(fixed.json()).toMatchObject({ version: 2, date: '2026-11-10', interpreterName: null, registerNumber: '12345', status: 'used' });
+    expect(fixed.json().history.map((h: { version: number; changes: { field: string }[] }) => [h.version, h.changes.map((c) => c.field)])).toEqual([
+      [2, ['date', 'interpreterName']],
+      [1, ['status', 'qualification', 'mode', 'interpreterName', 'registerNumber']],
+    ]);
+    expect(await missing(p.id)).toEqual(['2026-11-09']);
+    expect((await journal(advisor, p.id)).json().interpreters[0]).toMatchObject({ id: b.id, version: 2, history: [{ version: 2 }, { version: 1 }] });
+    expect(await auditRows(p.id, 'journal.interpreter.update')).toEqual([
+      { action: 'journal.interpreter.update', categories: ['programme'], role: 'advisor' },
+      { action: 'journal.interpreter.update', categories: ['programme'], role: 'advisor' },
+    ]);
+  });
+
+  it('a booking that fell through is cancelled with a reason; cancelled and used are final; a cancellation does not document the meeting', async () => {
+    const p = await register();
+    await note(advisor, p.id, { category: 'programme', text: 'Samtale.', meetingDate: '2026-11-09' });
+    const b = (await book(advisor, p.id, { interpreterName: 'Samir K.' })).json();
+    const before = await state();
+    const noReason = await change(advisor, b.id, { version: 0, status: 'cancelled' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().error.fields.map((f: { path: string }) => f.path)).toEqual(['cancelReason']);
+    const blankReason = await change(advisor, b.id, { version: 0, status: 'cancelled', cancelReason: '  ' });
+    expect(blankReason.json().error.fields.map((f: { path: string }) => f.path)).toEqual(['cancelReason']);
+    expect(await state()).toEqual(before);
+
+    const cancelled = await change(advisor, b.id, { version: 0, status: 'cancelled', cancelReason: 'Tolken meldte forfall' });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    expect(cancelled.json()).toMatchObject({ status: 'cancelled', cancelReason: 'Tolken meldte forfall', version: 1, canChange: false });
+    expect(cancelled.json().history[0].changes).toEqual([
+      { field: 'status', from: 'booked', to: 'cancelled' },
+      { field: 'cancelReason', from: null, to: 'Tolken meldte forfall' },
+    ]);
+    expect(await missing(p.id)).toEqual(['2026-11-09']);
+    // Nothing more happens to a cancelled booking.
+    const after = await state();
+    for (const body of [{ version: 1, status: 'used', registerNumber: '12345' }, { version: 1, status: 'booked' }, { version: 1, mode: 'remote' }]) {
+      const res = await change(advisor, b.id, body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+      expect(res.json().error.fields.map((f: { path: string }) => f.path)).toEqual(['status']);
+    }
+    // A use cannot go back to booked, nor be cancelled.
+    const u = (await book(advisor, p.id, { status: 'used', registerNumber: '777' })).json();
+    for (const body of [{ version: 0, status: 'booked' }, { version: 0, status: 'cancelled', cancelReason: 'x' }]) {
+      const res = await change(advisor, u.id, body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+      expect(res.json().error.fields[0].path).toBe('status');
+    }
+    expect(await snapshot(w.database, 'interpreter_use_history')).toEqual(after[1]);
+  });
+
+  it('bad input answers 400 naming the field; a stale version 409; nothing changes', async () => {
+    const p = await register();
+    const b = (await book(advisor, p.id)).json();
+    const before = await state();
+    const cases: [Record<string, unknown>, string[]][] = [
+      [{ version: 0, status: 'used' }, ['interpreterName']],
+      [{ version: 0, status: 'used', interpreterName: '  ', registerNumber: null }, ['interpreterName']],
+      [{ version: 0, status: 'used', registerNumber: 'no spaces allowed' }, ['registerNumber']],
+      [{ version: 0, status: 'used', registerNumber: '1', date: '2099-01-01' }, ['date']],
+      [{ version: 0, date: '2026-02-30' }, ['date']],
+      [{ version: 0, qualification: 'category_9', mode: 'carrier_pigeon' }, ['mode', 'qualification']],
+      [{ version: 0, status: 'lost' }, ['status']],
+      [{ version: 0, status: 'used', registerNumber: '1', cancelReason: 'why' }, ['cancelReason']],
+      [{ status: 'used', registerNumber: '1' }, ['version']],
+      [{ version: 0, topic: 'Ny' }, ['topic']],
+    ];
+    for (const [body, paths] of cases) {
+      const res = await change(advisor, b.id, body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+      expect(res.json().error.fields.map((f: { path: string }) => f.path).sort(), JSON.stringify(body)).toEqual(paths);
+    }
+    expect(await state()).toEqual(before);
+
+    expect((await change(advisor, b.id, { version: 0, registerNumber: '42' })).statusCode).toBe(200);
+    const stale = await change(advisor, b.id, { version: 0, status: 'used', registerNumber: '42' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('VERSION_CONFLICT');
+    // Two changes against the same version: one wins, the other is a conflict, never an overwrite.
+    const race = await Promise.all([change(advisor, b.id, { version: 1, mode: 'remote' }), change(advisor, b.id, { version: 1, qualification: 'category_3' })]);
+    expect(race.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect((await history(b.id)).map((h) => h.version)).toEqual([0, 1]);
+  });
+
+  it('an outsider gets 404 and one who may read but not write the category 403; nothing changes, nothing audited', async () => {
+    const p = await register();
+    const b = (await book(advisor, p.id, { interpreterName: 'Samir K.' })).json();
+    const before = await state();
+    const body = { version: 0, status: 'used' };
+    // Not on the team, another municipality, a category the health worker cannot read, no such record.
+    const other = await signedIn(w.app, 'advisor@b.test');
+    for (const a of [nav, other, health]) expect((await change(a, b.id, body)).statusCode).toBe(404);
+    expect((await change(advisor, '00000000-0000-4000-8000-000000000000', body)).statusCode).toBe(404);
+    // The leader reads programme records but may not write them.
+    const forbidden = await change(leader, b.id, body);
+    expect(forbidden.statusCode).toBe(403);
+    expect(forbidden.json().error.fields[0].path).toBe('category');
+    expect((await journal(leader, p.id)).json().interpreters[0]).toMatchObject({ id: b.id, canChange: false });
+    expect(await state()).toEqual(before);
+    expect(await auditRows(p.id, 'journal.interpreter.update')).toEqual([]);
   });
 });
 

@@ -108,12 +108,17 @@ export type InterpreterRow = {
   mode: string;
   interpreter_name: string | null;
   register_number: string | null;
+  cancel_reason: string | null;
   created_at: Date | string;
   author: string | null;
+  version: number;
+  updated_at: Date | string | null;
+  updater: string | null;
 };
 
 const INTERPRETER_COLS = `i.id, i.person_id, i.note_id, to_char(i.used_on, 'YYYY-MM-DD') AS used_on, i.category, i.topic, i.language,
-  i.qualification, i.status, i.mode, i.interpreter_name, i.register_number, i.created_at, u.name AS author`;
+  i.qualification, i.status, i.mode, i.interpreter_name, i.register_number, i.cancel_reason, i.created_at, u.name AS author,
+  i.version, i.updated_at, (SELECT name FROM users WHERE id = i.updated_by) AS updater`;
 
 export async function interpretersOf(tx: Db, personId: string, categories: readonly JournalCategoryName[]): Promise<InterpreterRow[]> {
   if (categories.length === 0) return [];
@@ -131,11 +136,19 @@ export async function interpreterUsesByIds(tx: Db, ids: readonly string[]): Prom
   return rows<InterpreterRow>(tx, `SELECT ${INTERPRETER_COLS} FROM interpreter_uses i LEFT JOIN users u ON u.id = i.created_by WHERE i.id = ANY($1::uuid[])`, [pgArray(ids)]);
 }
 
-/** Dates with any interpreter use for the person, whatever its category (only dates leave this function). */
+export async function findInterpreterUse(tx: Db, id: string): Promise<InterpreterRow | undefined> {
+  return (await rows<InterpreterRow>(tx, `SELECT ${INTERPRETER_COLS} FROM interpreter_uses i LEFT JOIN users u ON u.id = i.created_by WHERE i.id = $1`, [id]))[0];
+}
+
+/**
+ * Dates with an interpreter actually used for the person, whatever its category (only dates leave this
+ * function). A booking not (yet) marked as used and a cancelled booking do not count: the meeting is
+ * then still without a documented interpreter.
+ */
 export async function interpreterDatesOf(tx: Db, personId: string): Promise<{ dates: Set<string>; noteIds: Set<string> }> {
   const r = await rows<{ d: string; note_id: string | null }>(
     tx,
-    `SELECT to_char(used_on, 'YYYY-MM-DD') AS d, note_id FROM interpreter_uses WHERE person_id = $1`,
+    `SELECT to_char(used_on, 'YYYY-MM-DD') AS d, note_id FROM interpreter_uses WHERE person_id = $1 AND status = 'used'`,
     [personId],
   );
   return { dates: new Set(r.map((x) => x.d)), noteIds: new Set(r.flatMap((x) => (x.note_id ? [x.note_id] : []))) };
@@ -167,7 +180,73 @@ export async function insertInterpreterUse(
      VALUES ($1, $2, $3, $4::date, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
     [v.municipalityId, v.personId, v.noteId, v.date, v.category, v.topic, v.language, v.qualification, v.status, v.mode, v.interpreterName, v.registerNumber, v.now, v.by],
   );
-  return (await rows<InterpreterRow>(tx, `SELECT ${INTERPRETER_COLS} FROM interpreter_uses i LEFT JOIN users u ON u.id = i.created_by WHERE i.id = $1`, [r[0]!.id]))[0]!;
+  return (await findInterpreterUse(tx, r[0]!.id))!;
+}
+
+/** The fields of an interpreter record that may change (migration 0020 grants UPDATE on only these). */
+export type InterpreterState = {
+  status: string;
+  usedOn: string;
+  qualification: string;
+  mode: string;
+  interpreterName: string | null;
+  registerNumber: string | null;
+  cancelReason: string | null;
+};
+
+/**
+ * Changes a record read at `version`: keeps the state it replaces in interpreter_use_history, then writes
+ * the new state as version + 1. Two changes against the same version: the loser's update finds no row
+ * (false, a version conflict) and its history row is rolled back with its transaction.
+ */
+export async function updateInterpreterUse(
+  tx: Db,
+  v: { municipalityId: string; id: string; version: number; before: InterpreterState; after: InterpreterState; now: Date; by: string },
+): Promise<boolean> {
+  const updated = await rows<{ id: string }>(
+    tx,
+    `UPDATE interpreter_uses SET status = $3, used_on = $4::date, qualification = $5, mode = $6, interpreter_name = $7, register_number = $8,
+            cancel_reason = $9, version = version + 1, updated_at = $10, updated_by = $11
+      WHERE id = $1 AND version = $2 AND status <> 'cancelled' RETURNING id`,
+    [v.id, v.version, v.after.status, v.after.usedOn, v.after.qualification, v.after.mode, v.after.interpreterName, v.after.registerNumber, v.after.cancelReason, v.now, v.by],
+  );
+  if (updated.length === 0) return false;
+  const b = v.before;
+  await rows(
+    tx,
+    `INSERT INTO interpreter_use_history (municipality_id, interpreter_use_id, version, status, used_on, qualification, mode, interpreter_name, register_number,
+                                          cancel_reason, new_status, changed_at, changed_by)
+     VALUES ($1, $2, $3, $4, $5::date, $6, $7, $8, $9, $10, $11, $12, $13)`,
+    [v.municipalityId, v.id, v.version, b.status, b.usedOn, b.qualification, b.mode, b.interpreterName, b.registerNumber, b.cancelReason, v.after.status, v.now, v.by],
+  );
+  return true;
+}
+
+export type InterpreterHistoryRow = {
+  interpreter_use_id: string;
+  version: number;
+  status: string;
+  used_on: string;
+  qualification: string;
+  mode: string;
+  interpreter_name: string | null;
+  register_number: string | null;
+  cancel_reason: string | null;
+  changed_at: Date | string;
+  changer: string | null;
+};
+
+/** The earlier states of the given records, oldest first per record. */
+export async function interpreterHistoryOf(tx: Db, ids: readonly string[]): Promise<InterpreterHistoryRow[]> {
+  if (ids.length === 0) return [];
+  return rows<InterpreterHistoryRow>(
+    tx,
+    `SELECT h.interpreter_use_id, h.version, h.status, to_char(h.used_on, 'YYYY-MM-DD') AS used_on, h.qualification, h.mode, h.interpreter_name,
+            h.register_number, h.cancel_reason, h.changed_at, u.name AS changer
+       FROM interpreter_use_history h LEFT JOIN users u ON u.id = h.changed_by
+      WHERE h.interpreter_use_id = ANY($1::uuid[]) ORDER BY h.interpreter_use_id, h.version`,
+    [pgArray(ids)],
+  );
 }
 
 // ---------- documents ----------

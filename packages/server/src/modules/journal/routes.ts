@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { JOURNAL_DATA_CATEGORY } from '@eidor/contract';
-import { canAccessPerson } from '@eidor/domain';
+import { canAccessPerson, osloDate } from '@eidor/domain';
 import { withTenant, type Ctx, type Deps } from '../../platform/context.ts';
 import { AppError, notFound, versionConflict } from '../../platform/errors.ts';
 import { route } from '../../platform/http.ts';
@@ -10,15 +10,21 @@ import { contentDisposition, readDocument, uploadDocument } from './documents.ts
 import { presentDocument, presentInterpreter, presentNote } from './presenter.ts';
 import {
   documentsOf,
+  findInterpreterUse,
   findNote,
   insertInterpreterUse,
+  interpreterHistoryOf,
   insertNote,
   insertVersion,
   interpreterDatesOf,
   interpretersOf,
   latestVersion,
   notesOf,
+  updateInterpreterUse,
   versionsOf,
+  type InterpreterHistoryRow,
+  type InterpreterRow,
+  type InterpreterState,
 } from './queries.ts';
 import { localFolderStore, type ObjectStore } from './storage.ts';
 
@@ -36,6 +42,24 @@ async function loadReadableNote(ctx: Ctx, noteId: string) {
   if (!canAccessPerson(ctx.actor, 'read', JOURNAL_DATA_CATEGORY[note.category], relationships).allowed) throw notFound();
   return { note, person, relationships };
 }
+
+/** Interpreter records with their history, as the actor sees them. */
+async function interpreterViews(ctx: Ctx, uses: InterpreterRow[], writable: readonly string[]) {
+  const history = await interpreterHistoryOf(ctx.tx, uses.map((i) => i.id));
+  const byUse = new Map<string, InterpreterHistoryRow[]>();
+  for (const h of history) byUse.set(h.interpreter_use_id, [...(byUse.get(h.interpreter_use_id) ?? []), h]);
+  return uses.map((i) => presentInterpreter(i, byUse.get(i.id) ?? [], writable.includes(i.category)));
+}
+
+const stateOf = (i: InterpreterRow): InterpreterState => ({
+  status: i.status,
+  usedOn: i.used_on,
+  qualification: i.qualification,
+  mode: i.mode,
+  interpreterName: i.interpreter_name,
+  registerNumber: i.register_number,
+  cancelReason: i.cancel_reason,
+});
 
 export function registerJournal(app: FastifyInstance, deps: Deps, store: ObjectStore = localFolderStore(deps.config.documentsDir)): void {
   const o = { secure: deps.config.env === 'production' };
@@ -69,7 +93,7 @@ export function registerJournal(app: FastifyInstance, deps: Deps, store: ObjectS
         personId: params.id,
         can: rights,
         notes: notes.map((n) => presentNote(n, byNote.get(n.id) ?? [], rights.write.includes(n.category))),
-        interpreters: interpreters.map(presentInterpreter),
+        interpreters: await interpreterViews(ctx, interpreters, rights.write),
         documents: documents.map(presentDocument),
         interpreterNeed: { needed: person.interpreterNeeded, language: person.interpreterLanguage, meetingsWithoutInterpreter: missing },
       };
@@ -142,7 +166,49 @@ export function registerJournal(app: FastifyInstance, deps: Deps, store: ObjectS
         by: ctx.actor.userId,
       });
       await ctx.audit({ action: 'journal.interpreter.create', subjectType: 'person', subjectId: params.id, categories: [JOURNAL_DATA_CATEGORY[body.category]], via: decision.via });
-      return presentInterpreter(row);
+      return presentInterpreter(row, [], true);
+    }),
+  );
+
+  route(app, 'updateInterpreterUse', o, async ({ req, params, body }) =>
+    withTenant(deps, req, async (ctx) => {
+      // A record the actor cannot read is as if it did not exist (404); one they may read but not write is 403.
+      const use = await findInterpreterUse(ctx.tx, params.id);
+      if (!use) throw notFound();
+      const { relationships } = await loadReachablePerson(ctx, use.person_id);
+      if (!canAccessPerson(ctx.actor, 'read', JOURNAL_DATA_CATEGORY[use.category], relationships).allowed) throw notFound();
+      const decision = requireWrite(ctx, relationships, use.category);
+      if (Number(use.version) !== body.version) throw versionConflict();
+
+      const before = stateOf(use);
+      const status = body.status ?? before.status;
+      const pick = (v: string | null | undefined, old: string | null) => (v === undefined ? old : v || null);
+      const after: InterpreterState = {
+        status,
+        usedOn: body.date ?? before.usedOn,
+        qualification: body.qualification ?? before.qualification,
+        mode: body.mode ?? before.mode,
+        interpreterName: pick(body.interpreterName, before.interpreterName),
+        registerNumber: pick(body.registerNumber, before.registerNumber),
+        cancelReason: status === 'cancelled' ? (body.cancelReason ?? null) : null,
+      };
+      const fields: { path: string; message: string }[] = [];
+      if (before.status === 'cancelled') fields.push({ path: 'status', message: 'the booking was cancelled; a cancelled record is final and cannot be changed' });
+      else if (before.status === 'used' && status !== 'used') fields.push({ path: 'status', message: `the interpreter was used; a use is final and cannot become ${status}` });
+      if (status === 'used' && !after.interpreterName && !after.registerNumber) {
+        fields.push({ path: 'interpreterName', message: "give the interpreter's name or register number" });
+      }
+      if (status === 'used' && before.status !== 'used' && after.usedOn > osloDate(ctx.now)) fields.push({ path: 'date', message: 'an interpreter cannot have been used on a date after today' });
+      if (fields.length > 0) throw new AppError('VALIDATION', 'The interpreter record cannot be changed so', { fields });
+
+      const changed = (Object.keys(after) as (keyof InterpreterState)[]).some((k) => after[k] !== before[k]);
+      if (changed) {
+        const ok = await updateInterpreterUse(ctx.tx, { municipalityId: ctx.actor.municipalityId, id: use.id, version: body.version, before, after, now: ctx.now, by: ctx.actor.userId });
+        if (!ok) throw versionConflict();
+      }
+      await ctx.audit({ action: 'journal.interpreter.update', subjectType: 'person', subjectId: use.person_id, categories: [JOURNAL_DATA_CATEGORY[use.category]], via: decision.via });
+      const [view] = await interpreterViews(ctx, [(await findInterpreterUse(ctx.tx, use.id))!], [use.category]);
+      return view!;
     }),
   );
 

@@ -122,6 +122,12 @@ const interpreterUse: InterpreterUse = {
   noteId: null,
   createdAt: T,
   createdBy: 'Ingrid Rådgiver',
+  cancelReason: null,
+  version: 0,
+  updatedAt: null,
+  updatedBy: null,
+  history: [],
+  canChange: true,
 };
 
 async function renderPage(over: Partial<GroupsPageProps> = {}) {

@@ -3,9 +3,9 @@ import { Alert, Button, Details, Heading, Link as DsLink, Paragraph, Table, Tag 
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import {
+  INTERPRETER_CREATE_STATUSES,
   INTERPRETER_MODES,
   INTERPRETER_QUALIFICATIONS,
-  INTERPRETER_STATUSES,
   JOURNAL_LIMITS,
   type BodyOf,
   type JournalCategoryName,
@@ -24,6 +24,7 @@ import { useFormatDate, useFormatDateTime, useFormatNumber } from '../../i18n/fo
 
 export type JournalView = ResponseOf<'personJournal'>;
 type Note = JournalView['notes'][number];
+type Interpreter = JournalView['interpreters'][number];
 type Errors = Record<string, string>;
 
 export type JournalPageProps = {
@@ -33,6 +34,10 @@ export type JournalPageProps = {
   onCreateNote: (body: BodyOf<'createNote'>) => Promise<void>;
   onCorrectNote: (noteId: string, body: BodyOf<'correctNote'>) => Promise<void>;
   onCreateInterpreter: (body: BodyOf<'createInterpreterUse'>) => Promise<void>;
+  /** Booked → used or cancelled (with the version read). */
+  onUpdateInterpreter: (interpreterId: string, body: BodyOf<'updateInterpreterUse'>) => Promise<void>;
+  /** Loads the journal again (after a version conflict). */
+  onReload: () => Promise<void>;
   onUpload: (file: File, category: JournalCategoryName) => Promise<void>;
   onDownload: (documentId: string, fileName: string) => Promise<void>;
 };
@@ -61,7 +66,9 @@ function useFieldErrors() {
               ? t('journal.errors.fileEmpty')
               : t('journal.errors.fileType');
       } else if (f.path === 'text' && error.code === 'FORBIDDEN') out.category = t('journal.errors.categoryForbidden');
-      else if (['text', 'reason', 'date', 'topic', 'language', 'registerNumber', 'noteId'].includes(f.path)) out[f.path] = t(`journal.errors.${f.path as 'text'}`);
+      else if (f.path === 'date' && /after today/.test(f.message)) out.date = t('journal.errors.dateFuture');
+      else if (f.path === 'status') out.status = t('journal.errors.statusFinal');
+      else if (['text', 'reason', 'date', 'topic', 'language', 'registerNumber', 'noteId', 'cancelReason'].includes(f.path)) out[f.path] = t(`journal.errors.${f.path as 'text'}`);
       else if (f.path === 'interpreterName') out.interpreterName = t('journal.errors.who');
       else if (f.path === 'meetingDate') out.meetingDate = t('journal.errors.date');
     }
@@ -334,10 +341,12 @@ function CorrectNoteForm({ note, onSave, onCancel }: { note: Note; onSave: (body
 
 // ---------- interpreters ----------
 
-function InterpretersSection({ view, onCreateInterpreter }: JournalPageProps) {
+function InterpretersSection({ view, onCreateInterpreter, onUpdateInterpreter, onReload }: JournalPageProps) {
   const { t, i18n } = useTranslation();
   const formatDate = useFormatDate();
   const [status, setStatus] = useState('');
+  const [changing, setChanging] = useState<{ use: Interpreter; to: 'used' | 'cancelled' } | null>(null);
+  const actions = view.interpreters.some((i) => i.canChange && i.status === 'booked');
   const need = view.interpreterNeed;
   const languageName = (code: string) => {
     try {
@@ -383,25 +392,73 @@ function InterpretersSection({ view, onCreateInterpreter }: JournalPageProps) {
                 <Table.HeaderCell>{t('journal.interpreters.status')}</Table.HeaderCell>
                 <Table.HeaderCell>{t('journal.interpreters.mode')}</Table.HeaderCell>
                 <Table.HeaderCell>{t('journal.interpreters.category')}</Table.HeaderCell>
+                {actions ? (
+                  <Table.HeaderCell>
+                    <span className="ds-sr-only">{t('journal.interpreters.actions')}</span>
+                  </Table.HeaderCell>
+                ) : null}
               </Table.Row>
             </Table.Head>
             <Table.Body>
               {view.interpreters.map((i) => (
                 <Table.Row key={i.id}>
-                  <Table.HeaderCell scope="row">{formatDate(i.date)}</Table.HeaderCell>
+                  <Table.HeaderCell scope="row" id={`interp-row-${i.id}`}>
+                    {formatDate(i.date)}
+                    <span className="ds-sr-only">, {i.topic}</span>
+                  </Table.HeaderCell>
                   <Table.Cell>{i.topic}</Table.Cell>
                   <Table.Cell>{languageName(i.language)}</Table.Cell>
-                  <Table.Cell>{[i.interpreterName, i.registerNumber].filter(Boolean).join(', ')}</Table.Cell>
+                  <Table.Cell>{[i.interpreterName, i.registerNumber].filter(Boolean).join(', ') || t('journal.interpreters.notKnownYet')}</Table.Cell>
                   <Table.Cell>{t(`journal.interpreters.qualifications.${i.qualification}`)}</Table.Cell>
-                  <Table.Cell>{t(`journal.interpreters.statuses.${i.status}`)}</Table.Cell>
+                  <Table.Cell>
+                    {t(`journal.interpreters.statuses.${i.status}`)}
+                    {i.cancelReason ? <div>{t('journal.interpreters.cancelledBecause', { reason: i.cancelReason })}</div> : null}
+                    <InterpreterHistory use={i} />
+                  </Table.Cell>
                   <Table.Cell>{t(`journal.interpreters.modes.${i.mode}`)}</Table.Cell>
                   <Table.Cell>{t(`journal.categories.${i.category}`)}</Table.Cell>
+                  {actions ? (
+                    <Table.Cell>
+                      {i.canChange && i.status === 'booked' ? (
+                        <div className="actions">
+                          <Button type="button" variant="secondary" data-size="sm" aria-describedby={`interp-row-${i.id}`} onClick={() => setChanging({ use: i, to: 'used' })}>
+                            {t('journal.interpreters.markUsed')}
+                          </Button>{' '}
+                          <Button type="button" variant="tertiary" data-size="sm" aria-describedby={`interp-row-${i.id}`} onClick={() => setChanging({ use: i, to: 'cancelled' })}>
+                            {t('journal.interpreters.cancel')}
+                          </Button>
+                        </div>
+                      ) : null}
+                    </Table.Cell>
+                  ) : null}
                 </Table.Row>
               ))}
             </Table.Body>
           </Table>
         </ScrollRegion>
       )}
+      <FormDialog
+        open={changing !== null}
+        title={changing?.to === 'cancelled' ? t('journal.interpreters.cancelTitle') : t('journal.interpreters.markUsedTitle')}
+        onClose={() => setChanging(null)}
+      >
+        {({ close, reloaded }) => {
+          if (!changing) return null;
+          // After a reload the dialog works on the latest version of the record (or closes if it is gone).
+          const latest = view.interpreters.find((x) => x.id === changing.use.id);
+          if (!latest) return null;
+          const save = async (body: BodyOf<'updateInterpreterUse'>, done: string) => {
+            await onUpdateInterpreter(latest.id, body);
+            setStatus(done);
+            close();
+          };
+          return changing.to === 'used' ? (
+            <MarkUsedForm key={latest.version} use={latest} onCancel={close} onReload={reloaded(onReload)} onSave={(body) => save(body, t('journal.interpreters.usedSaved'))} />
+          ) : (
+            <CancelBookingForm key={latest.version} use={latest} onCancel={close} onReload={reloaded(onReload)} onSave={(body) => save(body, t('journal.interpreters.cancelSaved'))} />
+          );
+        }}
+      </FormDialog>
       {view.can.write.length > 0 ? (
         <InterpreterForm
           view={view}
@@ -426,7 +483,7 @@ function InterpreterForm({ view, onSave }: { view: JournalView; onSave: (body: B
     topic: '',
     language: view.interpreterNeed.language ?? '',
     qualification: 'category_1' as (typeof INTERPRETER_QUALIFICATIONS)[number],
-    status: 'used' as (typeof INTERPRETER_STATUSES)[number],
+    status: 'used' as (typeof INTERPRETER_CREATE_STATUSES)[number],
     mode: 'on_site' as (typeof INTERPRETER_MODES)[number],
     interpreterName: '',
     registerNumber: '',
@@ -440,7 +497,7 @@ function InterpreterForm({ view, onSave }: { view: JournalView; onSave: (body: B
     if (!DATE.test(v.date)) local.date = t('journal.errors.date');
     if (!v.topic.trim()) local.topic = t('journal.errors.topic');
     if (!/^[a-z]{2,3}$/.test(v.language.trim())) local.language = t('journal.errors.language');
-    if (!v.interpreterName.trim() && !v.registerNumber.trim()) local.interpreterName = t('journal.errors.who');
+    if (v.status === 'used' && !v.interpreterName.trim() && !v.registerNumber.trim()) local.interpreterName = t('journal.errors.who');
     if (v.registerNumber.trim() && !/^[0-9A-Za-z-]{1,20}$/.test(v.registerNumber.trim())) local.registerNumber = t('journal.errors.registerNumber');
     void s.run(
       local,
@@ -490,7 +547,7 @@ function InterpreterForm({ view, onSave }: { view: JournalView; onSave: (body: B
       <TextField id="interp-name" name="interpreterName" label={labels.interpreterName} description={t('journal.interpreters.whoHelp')} error={s.errors.interpreterName} value={v.interpreterName} maxLength={JOURNAL_LIMITS.interpreterNameMax} onChange={(e) => set('interpreterName', e.target.value)} />
       <TextField id="interp-register" name="registerNumber" label={labels.registerNumber} error={s.errors.registerNumber} value={v.registerNumber} onChange={(e) => set('registerNumber', e.target.value)} />
       <SelectField id="interp-status" name="status" label={t('journal.interpreters.status')} value={v.status} onChange={(e) => set('status', e.target.value as typeof v.status)}>
-        {INTERPRETER_STATUSES.map((x) => (
+        {INTERPRETER_CREATE_STATUSES.map((x) => (
           <option key={x} value={x}>
             {t(`journal.interpreters.statuses.${x}`)}
           </option>
@@ -520,6 +577,144 @@ function InterpreterForm({ view, onSave }: { view: JournalView; onSave: (body: B
       <div>
         <Button type="submit" loading={s.busy} disabled={s.busy}>
           {t('journal.interpreters.save')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** The changes of one interpreter record, newest first, each field from → to. */
+function InterpreterHistory({ use }: { use: Interpreter }) {
+  const { t } = useTranslation();
+  const formatDate = useFormatDate();
+  const formatDateTime = useFormatDateTime();
+  if (use.history.length === 0) return null;
+  type Field = Interpreter['history'][number]['changes'][number]['field'];
+  const value = (field: Field, v: string | null) => {
+    if (v === null || v === '') return t('journal.interpreters.empty');
+    if (field === 'status') return t(`journal.interpreters.statuses.${v as 'booked'}`);
+    if (field === 'date') return formatDate(v);
+    if (field === 'qualification') return t(`journal.interpreters.qualifications.${v as 'category_1'}`);
+    if (field === 'mode') return t(`journal.interpreters.modes.${v as 'on_site'}`);
+    return v;
+  };
+  return (
+    <Details>
+      <Details.Summary>{t('journal.interpreters.history', { count: use.history.length })}</Details.Summary>
+      <Details.Content>
+        <ul className="journal-interpreter-history">
+          {use.history.map((h) => (
+            <li key={h.version}>
+              <strong>{t('journal.interpreters.change', { date: formatDateTime(h.changedAt), author: h.changedBy ?? t('journal.notes.unknownAuthor') })}</strong>
+              <ul>
+                {h.changes.map((c) => (
+                  <li key={c.field}>{t('journal.interpreters.changeLine', { field: t(`journal.interpreters.fields.${c.field}`), from: value(c.field, c.from), to: value(c.field, c.to) })}</li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      </Details.Content>
+    </Details>
+  );
+}
+
+type ChangeFormProps = { use: Interpreter; onSave: (body: BodyOf<'updateInterpreterUse'>) => Promise<void>; onCancel: () => void; onReload: () => Promise<void> };
+
+/** Booked → used: the date, who the interpreter was (name or register number), qualification and mode as known on the day. */
+function MarkUsedForm({ use, onSave, onCancel, onReload }: ChangeFormProps) {
+  const { t } = useTranslation();
+  const fieldErrors = useFieldErrors();
+  const s = useSubmit(fieldErrors);
+  const [v, setV] = useState({ date: use.date, qualification: use.qualification, mode: use.mode, interpreterName: use.interpreterName ?? '', registerNumber: use.registerNumber ?? '' });
+  const set = <K extends keyof typeof v>(k: K, value: (typeof v)[K]) => setV((old) => ({ ...old, [k]: value }));
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const local: Errors = {};
+    if (!DATE.test(v.date)) local.date = t('journal.errors.date');
+    if (!v.interpreterName.trim() && !v.registerNumber.trim()) local.interpreterName = t('journal.errors.who');
+    if (v.registerNumber.trim() && !/^[0-9A-Za-z-]{1,20}$/.test(v.registerNumber.trim())) local.registerNumber = t('journal.errors.registerNumber');
+    void s.run(
+      local,
+      () =>
+        onSave({
+          version: use.version,
+          status: 'used',
+          date: v.date,
+          qualification: v.qualification,
+          mode: v.mode,
+          interpreterName: v.interpreterName.trim() || null,
+          registerNumber: v.registerNumber.trim() || null,
+        }),
+      e.currentTarget,
+    );
+  };
+  const labels = {
+    date: t('journal.interpreters.date'),
+    interpreterName: t('journal.interpreters.interpreterName'),
+    registerNumber: t('journal.interpreters.registerNumber'),
+    status: t('journal.interpreters.status'),
+    category: t('journal.interpreters.category'),
+  };
+  return (
+    <form onSubmit={submit} noValidate className="form">
+      <Paragraph>{t('journal.interpreters.markUsedHelp')}</Paragraph>
+      {Object.keys(s.errors).length > 0 ? <ErrorList errors={s.errors} labels={labels} /> : null}
+      <TextField id="used-date" name="date" type="date" label={labels.date} error={s.errors.date} value={v.date} onChange={(e) => set('date', e.target.value)} />
+      <TextField id="used-name" name="interpreterName" label={labels.interpreterName} description={t('journal.interpreters.whoHelp')} error={s.errors.interpreterName} value={v.interpreterName} maxLength={JOURNAL_LIMITS.interpreterNameMax} onChange={(e) => set('interpreterName', e.target.value)} />
+      <TextField id="used-register" name="registerNumber" label={labels.registerNumber} error={s.errors.registerNumber} value={v.registerNumber} onChange={(e) => set('registerNumber', e.target.value)} />
+      <SelectField id="used-qualification" name="qualification" label={t('journal.interpreters.qualification')} value={v.qualification} onChange={(e) => set('qualification', e.target.value as typeof v.qualification)}>
+        {INTERPRETER_QUALIFICATIONS.map((q) => (
+          <option key={q} value={q}>
+            {t(`journal.interpreters.qualifications.${q}`)}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField id="used-mode" name="mode" label={t('journal.interpreters.mode')} value={v.mode} onChange={(e) => set('mode', e.target.value as typeof v.mode)}>
+        {INTERPRETER_MODES.map((x) => (
+          <option key={x} value={x}>
+            {t(`journal.interpreters.modes.${x}`)}
+          </option>
+        ))}
+      </SelectField>
+      {s.error ? <ApiErrorAlert error={s.error} ref={s.focusRef} onReload={onReload} /> : null}
+      <div className="actions">
+        <Button type="submit" loading={s.busy} disabled={s.busy}>
+          {t('journal.interpreters.saveUsed')}
+        </Button>{' '}
+        <Button type="button" variant="secondary" onClick={onCancel}>
+          {t('journal.interpreters.close')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** Booked → cancelled, with the reason. */
+function CancelBookingForm({ use, onSave, onCancel, onReload }: ChangeFormProps) {
+  const { t } = useTranslation();
+  const fieldErrors = useFieldErrors();
+  const s = useSubmit(fieldErrors);
+  const [reason, setReason] = useState('');
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const local: Errors = {};
+    if (!reason.trim()) local.cancelReason = t('journal.errors.cancelReason');
+    void s.run(local, () => onSave({ version: use.version, status: 'cancelled', cancelReason: reason.trim() }), e.currentTarget);
+  };
+  const labels = { cancelReason: t('journal.interpreters.cancelReason'), status: t('journal.interpreters.status'), category: t('journal.interpreters.category') };
+  return (
+    <form onSubmit={submit} noValidate className="form">
+      <Paragraph>{t('journal.interpreters.cancelHelp')}</Paragraph>
+      {Object.keys(s.errors).length > 0 ? <ErrorList errors={s.errors} labels={labels} /> : null}
+      <TextField id="cancel-reason" name="cancelReason" label={labels.cancelReason} error={s.errors.cancelReason} value={reason} maxLength={JOURNAL_LIMITS.reasonMax} onChange={(e) => setReason(e.target.value)} />
+      {s.error ? <ApiErrorAlert error={s.error} ref={s.focusRef} onReload={onReload} /> : null}
+      <div className="actions">
+        <Button type="submit" loading={s.busy} disabled={s.busy}>
+          {t('journal.interpreters.saveCancel')}
+        </Button>{' '}
+        <Button type="button" variant="secondary" onClick={onCancel}>
+          {t('journal.interpreters.close')}
         </Button>
       </div>
     </form>

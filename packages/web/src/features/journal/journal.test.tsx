@@ -7,6 +7,54 @@ import { JournalPage, type JournalPageProps, type JournalView } from './JournalP
 
 const PERSON = '11111111-1111-4111-8111-111111111111';
 const NOTE = '22222222-2222-4222-8222-222222222222';
+const BOOKED = '44444444-4444-4444-8444-444444444444';
+const USED = '55555555-5555-4555-8555-555555555555';
+
+const interpreter = (over: Partial<JournalView['interpreters'][number]> = {}): JournalView['interpreters'][number] => ({
+  id: BOOKED,
+  date: '2026-11-09',
+  category: 'programme',
+  topic: 'Oppfølgingssamtale',
+  language: 'ar',
+  qualification: 'not_registered',
+  status: 'booked',
+  mode: 'on_site',
+  interpreterName: null,
+  registerNumber: null,
+  noteId: null,
+  createdAt: '2026-11-02T10:00:00.000Z',
+  createdBy: 'Ingrid Rådgiver',
+  cancelReason: null,
+  version: 0,
+  updatedAt: null,
+  updatedBy: null,
+  history: [],
+  canChange: true,
+  ...over,
+});
+
+const usedWithHistory = interpreter({
+  id: USED,
+  date: '2026-11-02',
+  topic: 'Kartleggingssamtale',
+  status: 'used',
+  qualification: 'category_2',
+  registerNumber: '12345',
+  version: 1,
+  updatedAt: '2026-11-02T14:00:00.000Z',
+  updatedBy: 'Ingrid Rådgiver',
+  history: [
+    {
+      version: 1,
+      changedAt: '2026-11-02T14:00:00.000Z',
+      changedBy: 'Ingrid Rådgiver',
+      changes: [
+        { field: 'status', from: 'booked', to: 'used' },
+        { field: 'registerNumber', from: null, to: '12345' },
+      ],
+    },
+  ],
+});
 
 const view = (over: Partial<JournalView> = {}): JournalView => ({
   personId: PERSON,
@@ -41,6 +89,8 @@ async function renderPage(over: Partial<JournalPageProps> = {}) {
     onCreateNote: vi.fn(async () => {}),
     onCorrectNote: vi.fn(async () => {}),
     onCreateInterpreter: vi.fn(async () => {}),
+    onUpdateInterpreter: vi.fn(async () => {}),
+    onReload: vi.fn(async () => {}),
     onUpload: vi.fn(async () => {}),
     onDownload: vi.fn(async () => {}),
     ...over,
@@ -101,6 +151,66 @@ describe('JournalPage', () => {
     fireEvent.click(within(form).getByRole('button', { name: 'Last opp' }));
     await waitFor(() => expect(within(form).getAllByText(/Filen er et program/).length).toBeGreaterThan(0));
     expect(onUpload).toHaveBeenCalledOnce();
+  });
+
+  it('marks a booked interpreter as used in a dialog: the name or register number is checked first, the server field errors land beside the fields', async () => {
+    let calls = 0;
+    const onUpdateInterpreter = vi.fn(async () => {
+      calls += 1;
+      if (calls === 1) throw new ApiError({ code: 'VALIDATION', status: 400, message: 'no', fields: [{ path: 'date', message: 'an interpreter cannot have been used on a date after today' }] });
+    });
+    const props = await renderPage({ onUpdateInterpreter, view: view({ interpreters: [interpreter(), usedWithHistory] }) });
+    const table = screen.getByRole('table', { name: 'Registrert tolkebruk' });
+    // Only the booked row has the actions; the used one shows its history.
+    expect(within(table).getAllByRole('button', { name: 'Registrer som brukt' })).toHaveLength(1);
+    expect(within(table).getByText('Ikke kjent ennå')).toBeTruthy();
+    expect(within(table).getByText('Endringer (1)')).toBeTruthy();
+    expect(within(table).getByText('Status: Bestilt → Brukt')).toBeTruthy();
+    expect(within(table).getByText('Registernummer: tomt → 12345')).toBeTruthy();
+
+    fireEvent.click(within(table).getByRole('button', { name: 'Registrer som brukt' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Registrer tolken som brukt' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Lagre som brukt' }));
+    await waitFor(() => expect(within(dialog).getAllByText('Oppgi tolkens navn eller nummer i tolkeregisteret.').length).toBeGreaterThan(0));
+    expect(within(dialog).getByRole('textbox', { name: 'Tolkens navn' }).getAttribute('aria-invalid')).toBe('true');
+    expect(onUpdateInterpreter).not.toHaveBeenCalled();
+
+    fireEvent.change(within(dialog).getByRole('textbox', { name: 'Nummer i Nasjonalt tolkeregister' }), { target: { value: '4711' } });
+    fireEvent.change(within(dialog).getByRole('combobox', { name: 'Kvalifikasjon' }), { target: { value: 'category_3' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Lagre som brukt' }));
+    await waitFor(() => expect(within(dialog).getAllByText('Datoen kan ikke være etter i dag når tolken er brukt.').length).toBeGreaterThan(0));
+    expect(within(dialog).getByLabelText('Dato').getAttribute('aria-invalid')).toBe('true');
+
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Lagre som brukt' }));
+    await waitFor(() =>
+      expect(onUpdateInterpreter).toHaveBeenLastCalledWith(BOOKED, { version: 0, status: 'used', date: '2026-11-09', qualification: 'category_3', mode: 'on_site', interpreterName: null, registerNumber: '4711' }),
+    );
+    await screen.findByText('Tolkebruken er registrert som brukt.');
+    expect(props.onReload).not.toHaveBeenCalled();
+  });
+
+  it('cancels a booking with a reason; a version conflict offers the latest data', async () => {
+    const onUpdateInterpreter = vi.fn(async () => {
+      throw new ApiError({ code: 'VERSION_CONFLICT', status: 409, message: 'changed' });
+    });
+    const props = await renderPage({ onUpdateInterpreter, view: view({ interpreters: [interpreter()] }) });
+    fireEvent.click(screen.getByRole('button', { name: 'Avlys' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Avlys tolkebestillingen' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Avlys bestillingen' }));
+    await waitFor(() => expect(within(dialog).getAllByText('Skriv hvorfor bestillingen er avlyst.').length).toBeGreaterThan(0));
+    fireEvent.change(within(dialog).getByRole('textbox', { name: 'Grunn til avlysningen' }), { target: { value: 'Tolken meldte forfall' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Avlys bestillingen' }));
+    await waitFor(() => expect(onUpdateInterpreter).toHaveBeenCalledWith(BOOKED, { version: 0, status: 'cancelled', cancelReason: 'Tolken meldte forfall' }));
+    fireEvent.click(await within(dialog).findByRole('button', { name: 'Last inn på nytt' }));
+    await waitFor(() => expect(props.onReload).toHaveBeenCalledOnce());
+  });
+
+  it('a cancelled booking shows its reason and offers no actions', async () => {
+    await renderPage({ view: view({ interpreters: [interpreter({ status: 'cancelled', cancelReason: 'Tolken meldte forfall', canChange: false, interpreterName: 'Samir K.' })] }) });
+    const table = screen.getByRole('table', { name: 'Registrert tolkebruk' });
+    expect(within(table).getByText('Avlyst')).toBeTruthy();
+    expect(within(table).getByText('Grunn: Tolken meldte forfall')).toBeTruthy();
+    expect(within(table).queryByRole('button')).toBeNull();
   });
 
   it('a reader without write rights sees no forms and no correct button', async () => {

@@ -53,6 +53,11 @@ export const journalRoute = createRoute({
           await apiFetch('createInterpreterUse', { params: { id }, body });
           await reload();
         }}
+        onUpdateInterpreter={async (interpreterId, body) => {
+          await apiFetch('updateInterpreterUse', { params: { id: interpreterId }, body });
+          await reload();
+        }}
+        onReload={reload}
         onUpload={async (file, category) => {
           await uploadDocument(id, file, category, session.csrfToken);
           await reload();
