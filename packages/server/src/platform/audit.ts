@@ -65,6 +65,44 @@ export async function appendAudit(tx: Db, e: AuditEntry): Promise<number> {
   return seq;
 }
 
+/**
+ * Appends several rows of one municipality in one go: the chain head is advanced once for all of
+ * them (one row lock, three statements whatever the count), the hashes chained in order.
+ */
+export async function appendAuditBatch(tx: Db, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const municipalityId = entries[0]!.municipalityId;
+  if (entries.some((e) => e.municipalityId !== municipalityId)) throw new Error('appendAuditBatch: one municipality at a time');
+  if (entries.length === 1) {
+    await appendAudit(tx, entries[0]!);
+    return;
+  }
+  let head = await tx
+    .update(auditChainHead)
+    .set({ seq: sql`${auditChainHead.seq} + ${entries.length}` })
+    .where(eq(auditChainHead.municipalityId, municipalityId))
+    .returning({ seq: auditChainHead.seq, prevHash: auditChainHead.hash });
+  if (head.length === 0) {
+    await tx.insert(auditChainHead).values({ municipalityId, seq: 0, hash: '' }).onConflictDoNothing();
+    head = await tx
+      .update(auditChainHead)
+      .set({ seq: sql`${auditChainHead.seq} + ${entries.length}` })
+      .where(eq(auditChainHead.municipalityId, municipalityId))
+      .returning({ seq: auditChainHead.seq, prevHash: auditChainHead.hash });
+  }
+  let seq = Number(head[0]!.seq) - entries.length;
+  let prevHash = head[0]!.prevHash;
+  const rows = entries.map((e) => {
+    seq += 1;
+    const hash = auditHash(prevHash, seq, e);
+    const row = { ...e, seq, prevHash, hash };
+    prevHash = hash;
+    return row;
+  });
+  await tx.insert(auditLog).values(rows);
+  await tx.update(auditChainHead).set({ hash: prevHash }).where(eq(auditChainHead.municipalityId, municipalityId));
+}
+
 export type ChainReport = { ok: boolean; checked: number; firstBrokenSeq: number | null; reason?: string };
 
 type Row = {

@@ -3,7 +3,7 @@ import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import type { Actor, DataCategory, RoleAssignment } from '@eidor/domain';
 import type { Database, Db } from '../db/client.ts';
 import type { Clock } from './clock.ts';
-import { appendAudit } from './audit.ts';
+import { appendAuditBatch, type AuditEntry } from './audit.ts';
 import type { LoadedSession, SessionPolicy } from './sessions.ts';
 import type { Config } from '../config.ts';
 import { AppError } from './errors.ts';
@@ -94,6 +94,11 @@ export async function runAsTenant<T>(
   const now = deps.clock.now();
   return deps.database.db.transaction(async (tx) => {
     await enterTenant(tx as unknown as Db, session.actor.municipalityId, session.actor.userId);
+    // Audit rows are collected and written when the command has finished, just before COMMIT: the
+    // municipality's chain head is locked only for that last moment instead of for the rest of the
+    // request (every request of a municipality waits for that lock), and they still commit with the
+    // command's changes or not at all.
+    const pending: AuditEntry[] = [];
     const ctx: Ctx = {
       actor: session.actor,
       actorEmail: session.user.email,
@@ -104,8 +109,7 @@ export async function runAsTenant<T>(
       log: meta.log,
       publicUrl: deps.config.publicUrl,
       async audit(input) {
-        await appendAudit(
-          tx as unknown as Db,
+        pending.push(
           auditRow(
             { municipalityId: session.actor.municipalityId, actorUserId: session.actor.userId, actorEmail: session.user.email, requestId: meta.requestId, ip: meta.ip, now },
             input,
@@ -113,7 +117,9 @@ export async function runAsTenant<T>(
         );
       },
     };
-    return fn(ctx);
+    const result = await fn(ctx);
+    await appendAuditBatch(tx as unknown as Db, pending);
+    return result;
   });
 }
 
