@@ -71,6 +71,10 @@ describe('access review in Chromium', () => {
     // Review the break-the-glass use with a note.
     await page.getByRole('button', { name: 'Merk som gjennomgått' }).first().click();
     await expectNoAxeViolations(page, 'break-the-glass review form');
+    // Without a note the form says so beside the field, and nothing is saved.
+    await page.getByRole('button', { name: 'Lagre gjennomgangen' }).click();
+    await visible(page.getByText('Du må fylle ut Merknad fra gjennomgangen.'));
+    await expectNoAxeViolations(page, 'break-the-glass review without a note');
     await page.getByLabel('Merknad fra gjennomgangen').fill('Kontrollert med skolen: tjenstlig behov');
     await page.getByRole('button', { name: 'Lagre gjennomgangen' }).click();
     await visible(page.getByText('Gjennomgangen er lagret.'));

@@ -564,9 +564,19 @@ function GlassCard({ use: u, onReview }: { use: GlassUse; onReview: AccessReview
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
   const [state, setState] = useState<{ busy: boolean; error: unknown }>({ busy: false, error: null });
-  const noteError = state.error && typeof state.error === 'object' && 'fields' in state.error ? (state.error as { fields: { path: string; message: string }[] }).fields.find((f) => f.path === 'note') : undefined;
+  const [empty, setEmpty] = useState(false);
+  const serverNoteError =
+    state.error && typeof state.error === 'object' && 'fields' in state.error ? (state.error as { fields: { path: string; message: string }[] }).fields.find((f) => f.path === 'note' || f.path.endsWith('.note')) : undefined;
+  const noteError = empty || serverNoteError !== undefined;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    // The note is required: said beside the field at once, without asking the server.
+    if (note.trim() === '') {
+      setEmpty(true);
+      document.getElementById(`note-${u.id}`)?.focus();
+      return;
+    }
+    setEmpty(false);
     setState({ busy: true, error: null });
     try {
       await onReview(u.id, note);
