@@ -430,6 +430,7 @@ async function main() {
       NODE_ENV: 'development',
       LOG_LEVEL: 'warn',
       EIDOR_SEED_DEMO: 'false',
+      EIDOR_DAILY_JOBS: 'false',
       EIDOR_SECRET_KEY: randomBytes(32).toString('hex'),
     }, APP_PORT);
     const appBase = `http://127.0.0.1:${APP_PORT}`;
