@@ -12,6 +12,16 @@ const Env = z.object({
   DATABASE_URL: z.string().url().optional(),
   EIDOR_DATA_DIR: z.string().default('.data'),
   EIDOR_DOCUMENTS_DIR: z.string().optional(),
+  /** An S3-compatible bucket for documents (all four, or none: the local folder); path-style `endpoint/bucket/key`. */
+  EIDOR_S3_ENDPOINT: z
+    .string()
+    .url()
+    .refine((u) => /^https?:\/\/[^/@]+(\/|$)/i.test(u), 'EIDOR_S3_ENDPOINT must be an http(s) address without user name or password')
+    .optional(),
+  EIDOR_S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'EIDOR_S3_BUCKET must be a bucket name (3-63 of a-z, 0-9, dot, hyphen)').optional(),
+  EIDOR_S3_REGION: z.string().regex(/^[a-z0-9-]{1,64}$/, 'EIDOR_S3_REGION must be a region name like us-east-1').optional(),
+  EIDOR_S3_ACCESS_KEY_ID: z.string().optional(),
+  EIDOR_S3_SECRET_ACCESS_KEY: z.string().optional(),
   EIDOR_PUBLIC_URL: z.string().url().optional(),
   EIDOR_DEMO_PASSWORD: z.string().min(12, 'EIDOR_DEMO_PASSWORD must be at least 12 characters').optional(),
   EIDOR_SEED_DEMO: Bool.optional(),
@@ -41,6 +51,8 @@ export type Config = {
   dataDir: string;
   /** The folder of uploaded documents (the local object store); default `<data dir>/documents`. */
   documentsDir: string;
+  /** The S3-compatible document store; when set it holds the documents and `documentsDir` only stages uploads. */
+  s3: { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string } | undefined;
   publicUrl: string;
   demoPassword: string | undefined;
   seedDemo: boolean;
@@ -67,6 +79,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (oidcSet > 0 && oidcSet < 3) {
     throw new Error('Invalid configuration:\n  EIDOR_OIDC_ISSUER, EIDOR_OIDC_CLIENT_ID and EIDOR_OIDC_CLIENT_SECRET must be set together');
   }
+  const s3Required = ['EIDOR_S3_ENDPOINT', 'EIDOR_S3_BUCKET', 'EIDOR_S3_ACCESS_KEY_ID', 'EIDOR_S3_SECRET_ACCESS_KEY'] as const;
+  const s3Missing = s3Required.filter((k) => !e[k]);
+  if (s3Missing.length > 0 && (s3Missing.length < s3Required.length || e.EIDOR_S3_REGION)) {
+    throw new Error(
+      `Invalid configuration:\n${s3Missing.map((k) => `  ${k} is missing: ${s3Required.join(', ')} must be set together (EIDOR_S3_REGION is optional)`).join('\n')}`,
+    );
+  }
   if (e.NODE_ENV === 'production') {
     if (!e.DATABASE_URL) {
       throw new Error(
@@ -83,6 +102,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.EIDOR_DATA_DIR),
     documentsDir: path.resolve(e.EIDOR_DOCUMENTS_DIR ?? path.join(e.EIDOR_DATA_DIR, 'documents')),
+    s3:
+      e.EIDOR_S3_ENDPOINT && e.EIDOR_S3_BUCKET && e.EIDOR_S3_ACCESS_KEY_ID && e.EIDOR_S3_SECRET_ACCESS_KEY
+        ? Object.freeze({
+            endpoint: e.EIDOR_S3_ENDPOINT,
+            bucket: e.EIDOR_S3_BUCKET,
+            region: e.EIDOR_S3_REGION ?? 'us-east-1',
+            accessKeyId: e.EIDOR_S3_ACCESS_KEY_ID,
+            secretAccessKey: e.EIDOR_S3_SECRET_ACCESS_KEY,
+          })
+        : undefined,
     publicUrl: (e.EIDOR_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     demoPassword: e.EIDOR_DEMO_PASSWORD,
     seedDemo: e.EIDOR_SEED_DEMO ?? e.NODE_ENV !== 'production',

@@ -26,7 +26,7 @@ import {
   type InterpreterRow,
   type InterpreterState,
 } from './queries.ts';
-import { localFolderStore, type ObjectStore } from './storage.ts';
+import { documentStore, type ObjectStore } from './storage.ts';
 
 /** One note with all its versions, as the actor sees it. */
 async function noteView(ctx: Ctx, noteId: string, canCorrect: boolean) {
@@ -61,7 +61,7 @@ const stateOf = (i: InterpreterRow): InterpreterState => ({
   cancelReason: i.cancel_reason,
 });
 
-export function registerJournal(app: FastifyInstance, deps: Deps, store: ObjectStore = localFolderStore(deps.config.documentsDir)): void {
+export function registerJournal(app: FastifyInstance, deps: Deps, store: ObjectStore = documentStore(deps.config)): void {
   const o = { secure: deps.config.env === 'production' };
 
   route(app, 'personJournal', o, async ({ req, params }) =>

@@ -5,10 +5,11 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
+import { s3ObjectStore, type S3Config } from './s3-storage.ts';
 
 /**
- * Where document bytes live. The local folder is the default; an S3-compatible store implements the
- * same four calls (stage = multipart upload to a temporary key, commit = copy to the final key).
+ * Where document bytes live. The local folder is the default; an S3-compatible store (`s3-storage.ts`)
+ * implements the same calls (stage = local check, then a put to a temporary key; commit = copy to the final key).
  * Keys are random ids: no file name or personal data ever becomes part of a key or a path.
  */
 export interface ObjectStore {
@@ -77,4 +78,13 @@ export function localFolderStore(root: string): ObjectStore {
     read: (key) => readFile(keyPath(key)),
     remove: (key) => rm(keyPath(key), { force: true }),
   };
+}
+
+/**
+ * The documents' store for this configuration: the S3-compatible bucket when `EIDOR_S3_*` is set (the local
+ * folder then only stages uploads while they are checked), else the local folder.
+ */
+export function documentStore(config: { documentsDir: string; s3?: S3Config | undefined }): ObjectStore {
+  const local = localFolderStore(config.documentsDir);
+  return config.s3 ? s3ObjectStore(config.s3, local) : local;
 }
