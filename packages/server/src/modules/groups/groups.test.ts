@@ -299,6 +299,26 @@ describe('responsibility groups', () => {
     expect((await groupsOf(advisor, p.id)).json().groups[0].meetings[0].actionPoints[0]).toMatchObject({ status: 'open', version: read.version + 1 });
   });
 
+  it('an action point in health may not be owned by a unit whose kind cannot read health (NAV), when recorded or added later', async () => {
+    const p = await register();
+    const g = await createGroup(p.id, { ...baseGroup(), members: [...baseGroup().members, staff('health', 'Helsesykepleier')] });
+    const snap = await everything();
+    const healthPoint = { text: 'Amina Haddad: oppfølging av diabetes', ownerUnitId: w.a.unitIds.nav, dueDate: '2026-12-15', category: 'health' };
+    const res = await health.post(`/api/groups/${g.id}/meetings`, meeting({ category: 'health', actionPoints: [healthPoint] }));
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().error.fields).toEqual([{ path: 'actionPoints.0.ownerUnitId', message: expect.stringMatching(/nav may not read health/) }]);
+    expect(await everything()).toEqual(snap);
+    expect((await queue(nav)).filter((t) => t.personId === p.id)).toEqual([]);
+    // Added later to a recorded meeting: the same refusal; the health unit itself may own it.
+    const ok = await health.post(`/api/groups/${g.id}/meetings`, meeting({ category: 'health', actionPoints: [{ ...healthPoint, ownerUnitId: w.a.unitIds.health }] }));
+    expect(ok.statusCode, ok.body).toBe(201);
+    const m = (ok.json() as Group).meetings[0]!;
+    const later = await health.post(`/api/groups/meetings/${m.id}/action-points`, healthPoint);
+    expect(later.statusCode, later.body).toBe(400);
+    expect(later.json().error.fields[0].path).toBe('ownerUnitId');
+    expect((await queue(nav)).filter((t) => t.personId === p.id)).toEqual([]);
+  });
+
   it('a group with an open action point cannot be closed', async () => {
     const p = await register();
     const g = await createGroup(p.id);

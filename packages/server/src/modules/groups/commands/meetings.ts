@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { RECEIVABLE_CATEGORIES, type UnitKind } from '@eidor/domain';
 import { JOURNAL_DATA_CATEGORY, type ActionPointInput, type CreateMeetingRequest, type JournalCategoryName, type UpdateMeetingRequest } from '@eidor/contract';
 import type { Ctx } from '../../../platform/context.ts';
 import { AppError, notFound, versionConflict } from '../../../platform/errors.ts';
@@ -27,13 +28,22 @@ async function checkMeeting(ctx: Ctx, l: LoadedGroup, m: MeetingIn, decisions: r
   if (fields.length > 0) throw new AppError('VALIDATION', 'The meeting cannot be recorded', { fields });
 }
 
-/** An action point's owner unit is a unit represented in the group; its owner user a staff member from that unit. */
+/**
+ * An action point's owner unit is a unit represented in the group whose kind may read the point's category
+ * (the task shows its text on that unit's queue; same rule as a referral's categories); its owner user a
+ * staff member from that unit.
+ */
 function checkPoints(l: LoadedGroup, points: readonly PointIn[], meetingCategory: JournalCategoryName, path: (i: number) => string): void {
   const active = l.members.filter((m) => m.user_id && !m.left_at);
   const fields: { path: string; message: string }[] = [];
   points.forEach((p, i) => {
-    requireCategory(l.access, p.category ?? meetingCategory, `${path(i)}category`);
-    if (!active.some((m) => m.unit_id === p.ownerUnitId)) fields.push({ path: `${path(i)}ownerUnitId`, message: 'is not a unit represented in the group' });
+    const category = p.category ?? meetingCategory;
+    requireCategory(l.access, category, `${path(i)}category`);
+    const owner = active.find((m) => m.unit_id === p.ownerUnitId);
+    if (!owner) fields.push({ path: `${path(i)}ownerUnitId`, message: 'is not a unit represented in the group' });
+    else if (!owner.unit_kind || !RECEIVABLE_CATEGORIES[owner.unit_kind as UnitKind]?.includes(JOURNAL_DATA_CATEGORY[category])) {
+      fields.push({ path: `${path(i)}ownerUnitId`, message: `a unit of kind ${owner.unit_kind ?? 'unknown'} may not read ${category} data, so it cannot own this action point` });
+    }
     else if (p.ownerUserId && !active.some((m) => m.unit_id === p.ownerUnitId && m.user_id === p.ownerUserId)) {
       fields.push({ path: `${path(i)}ownerUserId`, message: 'is not a staff member of the group from the owner unit' });
     }
