@@ -265,6 +265,22 @@ describe('need-to-know', () => {
     expect((await nav.get(`/api/persons/${p.id}`)).statusCode).toBe(404);
   });
 
+  it('search shows settlement data (arrival category, settlement date) only to readers of settlement for everyone; partners may not filter by it', async () => {
+    const p = await register(advisor, person({ givenName: 'Selam', familyName: 'Tekle', originCountry: 'ERI', birthDate: '1991-02-02', arrivalCategory: 'collective_protection', settlementDate: '2022-06-01' }));
+    await advisor.put(`/api/persons/${p.id}/team`, { unitIds: [w.a.unitIds.nav], version: 0 });
+    const nav = await signedIn(w.app, 'nav@a.test');
+    expect((await nav.get(`/api/persons/${p.id}`)).json().settlement).toBeUndefined();
+    const found = await nav.post('/api/persons/search', { q: 'Selam Tekle' });
+    expect(found.statusCode, found.body).toBe(200);
+    expect(found.json().items).toEqual([expect.objectContaining({ id: p.id, givenName: 'Selam', arrivalCategory: null, settlementDate: null })]);
+    const filtered = await nav.post('/api/persons/search', { arrivalCategory: 'collective_protection', settlementYear: 2022 });
+    expect(filtered.statusCode).toBe(400);
+    expect(filtered.json().error.fields.map((f: { path: string }) => f.path)).toEqual(['arrivalCategory', 'settlementYear']);
+    // The advisor reads settlement for everyone: sees and filters.
+    const byAdvisor = (await advisor.post('/api/persons/search', { q: 'Selam Tekle', settlementYear: 2022 })).json();
+    expect(byAdvisor.items).toEqual([expect.objectContaining({ id: p.id, arrivalCategory: 'collective_protection', settlementDate: '2022-06-01' })]);
+  });
+
   it('another municipality gets 404 for the person and the household', async () => {
     const p = await register(advisor, person({ givenName: 'Jean', familyName: 'Mukendi', originCountry: 'COD', birthDate: '1984-02-02' }), { mode: 'new' });
     const outsider = await signedIn(w.app, 'advisor@b.test');

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { can, canAccessPerson, DATA_CATEGORIES, nameKey, normaliseName, parseNationalId, normaliseDufNumber } from '@eidor/domain';
+import { can, canAccessPerson, categoryReach, DATA_CATEGORIES, nameKey, normaliseName, parseNationalId, normaliseDufNumber } from '@eidor/domain';
 import { withTenant, type Ctx, type Deps } from '../../platform/context.ts';
-import { forbidden, notFound, versionConflict } from '../../platform/errors.ts';
+import { AppError, forbidden, notFound, versionConflict } from '../../platform/errors.ts';
 import { route } from '../../platform/http.ts';
 import { abilities, loadReachablePerson, reachContext, reachedAmong, reachFilter } from './access.ts';
 import { registerPerson } from './commands/register-person.ts';
@@ -38,6 +38,15 @@ export function registerPersons(app: FastifyInstance, deps: Deps): void {
     withTenant(deps, req, async (ctx) => {
       const teamUnitIds = reachFilter(ctx);
       if (teamUnitIds && teamUnitIds.length === 0) throw forbidden();
+      // Arrival category and settlement date are settlement data: a search spans people, so only readers
+      // of settlement for everyone see them or filter by them (a partner reads them per person, if at all).
+      const readsSettlement = categoryReach(ctx.actor, 'read').all.includes('settlement');
+      if (!readsSettlement) {
+        const fields = (['arrivalCategory', 'settlementYear'] as const)
+          .filter((f) => body[f] !== undefined)
+          .map((path) => ({ path, message: 'filters by settlement data, which you may not read for everyone' }));
+        if (fields.length > 0) throw new AppError('VALIDATION', 'The search cannot filter by settlement data', { fields });
+      }
       const found = await searchPersons(ctx.tx, {
         municipalityId: ctx.actor.municipalityId,
         teamUnitIds,
@@ -52,7 +61,7 @@ export function registerPersons(app: FastifyInstance, deps: Deps): void {
       // A search shows names and birth dates: it is a read of identity data, logged without the query text.
       await ctx.audit({ action: 'person.search', subjectType: 'person', categories: ['identity'] });
       return {
-        items: found.map(presentSummary),
+        items: found.map((r) => (readsSettlement ? presentSummary(r) : { ...presentSummary(r), arrivalCategory: null, settlementDate: null })),
         total: Number(found[0]?.total ?? 0),
         page: body.page,
         pageSize: body.pageSize,
