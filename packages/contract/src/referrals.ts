@@ -63,14 +63,16 @@ export const UnitRef = z.object({ id: Uuid, name: z.string(), kind: UnitKind });
 
 export const ReferralView = z.object({
   id: Uuid,
-  person: z.object({ id: Uuid, name: z.string(), birthDate: z.string().nullable() }),
+  /** Name and birth date are null when withheld (see `withheld`). */
+  person: z.object({ id: Uuid, name: z.string().nullable(), birthDate: z.string().nullable() }),
   from: UnitRef,
   to: UnitRef,
-  reason: z.string(),
-  requestedHelp: z.string(),
+  /** Null when withheld (see `withheld`). */
+  reason: z.string().nullable(),
+  requestedHelp: z.string().nullable(),
   categories: z.array(DataCategory),
   legalBasis: LegalBasis,
-  consent: z.object({ id: Uuid, purpose: z.string(), state: z.enum(['pending', 'active', 'expired', 'withdrawn']) }).nullable(),
+  consent: z.object({ id: Uuid, purpose: z.string().nullable(), state: z.enum(['pending', 'active', 'expired', 'withdrawn']) }).nullable(),
   attachments: z.array(z.object({ id: Uuid, fileName: z.string(), category: z.string() })),
   dueDate: z.string().nullable(),
   status: ReferralStatus,
@@ -85,6 +87,12 @@ export const ReferralView = z.object({
   /** Does the referral give the receiver access right now (accepted, and its consent, if any, in force)? */
   givesAccess: z.boolean(),
   version: Version,
+  /**
+   * What the reader may not see: the person (the receiving unit once the referral is declined, withdrawn
+   * or closed, or its consent ended) and the texts and attachments (also the sending side, when it may
+   * not read every category the referral names).
+   */
+  withheld: z.object({ person: z.boolean(), details: z.boolean() }),
   /** Which side the actor is on, and what they may do now. */
   side: z.array(z.enum(['sender', 'receiver'])),
   can: z.object({ accept: z.boolean(), decline: z.boolean(), close: z.boolean(), withdraw: z.boolean() }),
@@ -174,7 +182,10 @@ export const ConsentView = z.object({
 
 export const PersonConsentsView = z.object({
   personId: Uuid,
+  /** The consents the actor may see: their categories are all readable to the actor, or they cover one of its units. */
   items: z.array(ConsentView),
+  /** How many other consents the person has (not shown). */
+  hidden: z.number().int().nonnegative(),
   can: z.object({ record: z.boolean() }),
   /** Units a consent may cover. */
   units: z.array(UnitRef),

@@ -23,15 +23,30 @@ async function unitMap(ctx: Ctx, rows: ConsentRow[]) {
   return new Map(units.map((u) => [u.id, u]));
 }
 
+/**
+ * The consents the actor may see in full: those whose every category the actor may read for the
+ * person, or that cover one of the actor's units. The others are only counted.
+ */
+export function visibleConsents<T extends { categories: readonly DataCategory[]; unit_ids: readonly string[] }>(ctx: Ctx, relationships: Map<string, Relationship[]>, rows: T[]) {
+  const mine = new Set(ctx.actor.assignments.map((a) => a.unitId));
+  const shown = rows.filter(
+    (c) => c.unit_ids.some((u) => mine.has(u)) || c.categories.every((cat) => canAccessPerson(ctx.actor, 'read', cat, relationships).allowed),
+  );
+  return { shown, hidden: rows.length - shown.length };
+}
+
 export async function personConsents(ctx: Ctx, personId: string) {
   const { relationships } = await loadReachablePerson(ctx, personId);
-  const rows = await consentsOfPerson(ctx.tx, personId);
+  const { shown: rows, hidden } = visibleConsents(ctx, relationships, await consentsOfPerson(ctx.tx, personId));
   const units = await unitMap(ctx, rows);
-  await ctx.audit({ action: 'consent.read', subjectType: 'person', subjectId: personId, categories: ['identity'], via: canAccessPerson(ctx.actor, 'read', 'identity', relationships).via });
+  const shownCategories = [...new Set<DataCategory>(['identity', ...rows.flatMap((c) => c.categories)])];
+  await ctx.audit({ action: 'consent.read', subjectType: 'person', subjectId: personId, categories: shownCategories, via: canAccessPerson(ctx.actor, 'read', 'identity', relationships).via });
   const canRecord = canAccessPerson(ctx.actor, 'write', 'identity', relationships).allowed || DATA_WRITE(ctx, relationships);
   return {
     personId,
     items: rows.map((c) => presentConsent(c, units, ctx.now, mayRecordConsent(ctx, relationships, c.categories).allowed)),
+    /** How many other consents the person has, whose details the actor may not see. */
+    hidden,
     can: { record: canRecord },
     units: canRecord ? (await activeUnitList(ctx.tx)).map((u) => ({ id: u.id, name: u.name, kind: u.kind })) : [],
   };

@@ -8,8 +8,11 @@ function consentStateOf(r: { valid_from: string; valid_until: string; withdrawn_
   return consentState({ validFrom: r.valid_from, validUntil: r.valid_until, withdrawnAt: r.withdrawn_at === null ? null : new Date(r.withdrawn_at) }, now);
 }
 
-/** What leaves the server of one referral, seen from the actor's side(s). */
-export function presentReferral(r: ReferralRow, attachments: { id: string; file_name: string; category: string }[], sides: ReferralSide[], now: Date) {
+/** What of a referral the reader may see beyond its status, dates and units (see `referralDisclosure`). */
+export type Disclosure = { person: boolean; details: boolean };
+
+/** What leaves the server of one referral, seen from the actor's side(s): withheld parts are null and marked. */
+export function presentReferral(r: ReferralRow, attachments: { id: string; file_name: string; category: string }[], sides: ReferralSide[], now: Date, disclose: Disclosure) {
   const consent =
     r.consent_id && r.consent_valid_from && r.consent_valid_until
       ? { id: r.consent_id, purpose: r.consent_purpose ?? '', state: consentStateOf({ valid_from: r.consent_valid_from, valid_until: r.consent_valid_until, withdrawn_at: r.consent_withdrawn_at }, now) }
@@ -17,15 +20,15 @@ export function presentReferral(r: ReferralRow, attachments: { id: string; file_
   const may = (a: 'accept' | 'decline' | 'close' | 'withdraw') => referralTransition(r.status, a, sides).ok;
   return {
     id: r.id,
-    person: { id: r.person_id, name: r.person_name, birthDate: r.person_birth_date },
+    person: { id: r.person_id, name: disclose.person ? r.person_name : null, birthDate: disclose.person ? r.person_birth_date : null },
     from: { id: r.from_unit_id, name: r.from_unit_name, kind: r.from_unit_kind },
     to: { id: r.to_unit_id, name: r.to_unit_name, kind: r.to_unit_kind },
-    reason: r.reason,
-    requestedHelp: r.requested_help,
+    reason: disclose.details ? r.reason : null,
+    requestedHelp: disclose.details ? r.requested_help : null,
     categories: r.categories,
     legalBasis: r.legal_basis,
-    consent,
-    attachments: attachments.map((a) => ({ id: a.id, fileName: a.file_name, category: a.category })),
+    consent: consent && !disclose.details ? { ...consent, purpose: null } : consent,
+    attachments: !disclose.details ? [] : attachments.map((a) => ({ id: a.id, fileName: a.file_name, category: a.category })),
     dueDate: r.due_date,
     status: r.status,
     sentAt: iso(r.sent_at),
@@ -38,6 +41,7 @@ export function presentReferral(r: ReferralRow, attachments: { id: string; file_
     outcome: r.outcome,
     givesAccess: r.status === 'accepted' && (consent === null || consent.state === 'active'),
     version: r.version,
+    withheld: { person: !disclose.person, details: !disclose.details },
     side: sides,
     can: { accept: may('accept'), decline: may('decline'), close: may('close'), withdraw: may('withdraw') },
   };

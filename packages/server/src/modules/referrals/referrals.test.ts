@@ -51,6 +51,8 @@ beforeAll(async () => {
     [w.a.municipalityId, nav0!.password_hash],
   );
   await w.database.query(`INSERT INTO role_assignments (municipality_id, user_id, unit_id, role) VALUES ($1, $2, $3, 'partner')`, [w.a.municipalityId, u!.id, unit('health')]);
+  // A referral opens only what its sender reads: the advisor here also works in the refugee service's health team.
+  await w.database.query(`INSERT INTO role_assignments (municipality_id, user_id, unit_id, role) VALUES ($1, $2, $3, 'health_worker')`, [w.a.municipalityId, w.a.userIds.advisor, unit('refugee')]);
   advisor = await signedIn(w.app, 'advisor@a.test');
   leader = await signedIn(w.app, 'leader@a.test');
   nav = await signedIn(w.app, 'nav@a.test');
@@ -219,6 +221,92 @@ describe('referrals', () => {
     expect(page.items.map((x: { id: string }) => x.id)).toEqual([r.id]);
     expect(page.can.send).toBe(true);
     expect(page.options.receivers.find((u: { id: string }) => u.id === unit('health')).categories).toEqual(['identity', 'health']);
+  });
+});
+
+describe('confidentiality of referrals', () => {
+  it('a sender may not open a category it cannot read, nor answer its own referral', async () => {
+    const p = await register();
+    const team = await advisor.put(`/api/persons/${p.id}/team`, { unitIds: [unit('nav')], version: p.version });
+    expect(team.statusCode, team.body).toBe(200);
+    const before = await snap();
+    const bad = await send(nav, p.id, { categories: ['health'] });
+    expect(bad.statusCode, bad.body).toBe(400);
+    expect(fieldOf(bad)).toBe('categories');
+    expect(bad.json().error.message).toMatch(/may not read health/);
+    expect(await snap()).toEqual(before);
+
+    // A user acting for both units may send, but someone else must answer.
+    const [nav0] = await w.database.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE email = $1', ['nav@a.test']);
+    const [u] = await w.database.query<{ id: string }>(
+      `INSERT INTO users (municipality_id, email, name, status, password_hash, created_at, updated_at) VALUES ($1, 'both@a.test', 'Bo Begge', 'active', $2, now(), now()) RETURNING id`,
+      [w.a.municipalityId, nav0!.password_hash],
+    );
+    for (const [k, role] of [['refugee', 'advisor'], ['health', 'partner']] as const) {
+      await w.database.query(`INSERT INTO role_assignments (municipality_id, user_id, unit_id, role) VALUES ($1, $2, $3, $4)`, [w.a.municipalityId, u!.id, unit(k), role]);
+    }
+    const both = await signedIn(w.app, 'both@a.test');
+    const r = await send(both, p.id, { categories: ['identity'] });
+    expect(r.statusCode, r.body).toBe(201);
+    for (const decision of ['accept', 'decline'] as const) {
+      const res = await both.post(`/api/referrals/${r.json().id}/answer`, { decision, reason: 'x', version: r.json().version });
+      expect(res.statusCode, res.body).toBe(403);
+      expect(res.json().error.message).toMatch(/both the sending and the receiving unit/);
+    }
+    expect((await healthPartner.post(`/api/referrals/${r.json().id}/answer`, { decision: 'accept', version: r.json().version })).statusCode).toBe(200);
+  });
+
+  it('views follow the reader: read-only roles see nothing, the receiver loses the person once it ends, the sender sees texts only for categories it reads', async () => {
+    advisor = await signedIn(w.app, 'advisor@a.test');
+    school = await signedIn(w.app, 'school@a.test');
+    const finance = await signedIn(w.app, 'finance@a.test');
+    const settlement = await signedIn(w.app, 'settlement@a.test');
+    const p = await register();
+    const r = (await send(advisor, p.id, { reason: 'Alvorlig depresjon etter flukt.' })).json();
+    // Finance and the leader do no casework: the referral does not exist for them.
+    for (const agent of [finance, leader]) {
+      expect(JSON.stringify((await agent.get('/api/referrals?box=out&status=all')).json())).not.toContain('Alvorlig depresjon');
+      expect((await agent.get(`/api/referrals/${r.id}`)).statusCode).toBe(404);
+    }
+    // A settlement officer of the sending unit does not read health: the texts are withheld.
+    const so = (await settlement.get(`/api/referrals/${r.id}`)).json();
+    expect(so).toMatchObject({ reason: null, requestedHelp: null, attachments: [], withheld: { person: false, details: true } });
+    expect(so.person.name).toContain('Amina');
+    // The receiver sees the person and the texts while it must decide.
+    const open = (await healthPartner.get(`/api/referrals/${r.id}`)).json();
+    expect(open).toMatchObject({ reason: 'Alvorlig depresjon etter flukt.', withheld: { person: false, details: false } });
+    const audit = await w.database.query<{ categories: string[]; role: string; unit_id: string }>(
+      "SELECT categories, role, unit_id FROM audit_log WHERE subject_id = $1 AND action = 'referral.read' ORDER BY seq",
+      [p.id],
+    );
+    expect(audit).toEqual([
+      { categories: ['identity'], role: 'settlement_officer', unit_id: unit('refugee') },
+      { categories: ['identity', 'health'], role: 'partner', unit_id: unit('health') },
+    ]);
+
+    // Withdrawn before acceptance: the school keeps only status, dates and units.
+    const s = (await send(advisor, p.id, { toUnitId: unit('school'), categories: ['programme'], reason: 'Trenger tilrettelegging.' })).json();
+    expect((await school.get(`/api/referrals/${s.id}`)).json().reason).toBe('Trenger tilrettelegging.');
+    await advisor.post(`/api/referrals/${s.id}/withdraw`, { reason: 'Feil mottaker.', version: s.version });
+    for (const view of [(await school.get(`/api/referrals/${s.id}`)).json(), ...(await school.get('/api/referrals?box=in&status=all')).json().items.filter((x: { id: string }) => x.id === s.id)]) {
+      expect(view).toMatchObject({ status: 'withdrawn', person: { name: null, birthDate: null }, reason: null, requestedHelp: null, attachments: [], withheld: { person: true, details: true } });
+      expect(JSON.stringify(view)).not.toContain('Amina');
+    }
+  });
+
+  it('the consent list shows only consents the reader may read in full or that cover its unit, and counts the others', async () => {
+    const p = await register();
+    const prog = (await advisor.post(`/api/consents/persons/${p.id}`, consent({ purpose: 'Skolen får programdata.', categories: ['programme'], unitIds: [unit('school')] }))).json();
+    const health = await advisor.post(`/api/consents/persons/${p.id}`, consent({ givenBy: 'guardian', guardianName: 'Omar Haddad' }));
+    expect(health.statusCode, health.body).toBe(201);
+    const seen = await school.get(`/api/consents/persons/${p.id}`);
+    expect(seen.statusCode, seen.body).toBe(200);
+    expect(seen.json().items.map((c: { id: string }) => c.id)).toEqual([prog.id]);
+    expect(seen.json().hidden).toBe(1);
+    expect(seen.body).not.toContain('Omar Haddad');
+    expect(seen.body).not.toContain('helseopplysninger');
+    // The advisor (who reads health) sees both.
+    expect((await advisor.get(`/api/consents/persons/${p.id}`)).json()).toMatchObject({ hidden: 0, items: [{}, {}] });
   });
 });
 

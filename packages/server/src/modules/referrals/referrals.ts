@@ -16,10 +16,10 @@ import {
 import type { Ctx } from '../../platform/context.ts';
 import { AppError, forbidden, notFound, versionConflict } from '../../platform/errors.ts';
 import { notify } from '../notifications/public.ts';
-import { loadReachablePerson } from '../persons/public.ts';
+import { loadReachablePerson, relationshipsTo } from '../persons/public.ts';
 import { closeTask, upsertTask } from '../tasks/service.ts';
-import { actingUnitIds, invalid, sidesOf } from './access.ts';
-import { presentReferral } from './presenter.ts';
+import { actingAssignment, actingUnitIds, invalid, sidesOf } from './access.ts';
+import { presentReferral, type Disclosure } from './presenter.ts';
 import {
   attachmentsOf,
   documentsByIds,
@@ -65,13 +65,49 @@ async function referralTask(ctx: Ctx, r: ReferralRow): Promise<void> {
   });
 }
 
+/**
+ * What of a referral the actor may see beyond status, dates and units, and what that read is
+ * (categories shown, the casework role it went through) for the audit.
+ * - Receiving side: the person and the texts while it must decide or works on it (sent, or accepted
+ *   with its consent, if any, in force); after that, nothing about the person.
+ * - Sending side: the person, and the texts and attachments only if the actor may read every named category.
+ */
+export async function referralDisclosure(ctx: Ctx, r: ReferralRow, sides: readonly string[]) {
+  const d: Disclosure = { person: false, details: false };
+  let via = undefined as ReturnType<typeof actingAssignment>;
+  if (sides.includes('receiver')) {
+    const consentInForce =
+      !r.consent_id ||
+      (r.consent_valid_from !== null &&
+        r.consent_valid_until !== null &&
+        consentState({ validFrom: r.consent_valid_from, validUntil: r.consent_valid_until, withdrawnAt: r.consent_withdrawn_at ? new Date(r.consent_withdrawn_at) : null }, ctx.now) === 'active');
+    if (referralIsOpen(r.status) && consentInForce) {
+      d.person = true;
+      d.details = true;
+      via = actingAssignment(ctx, r.to_unit_id);
+    }
+  }
+  if (sides.includes('sender') && !d.details) {
+    const relationships = await relationshipsTo(ctx, r.person_id);
+    const identity = canAccessPerson(ctx.actor, 'read', 'identity', relationships);
+    if (identity.allowed) {
+      d.person = true;
+      d.details = r.categories.every((c) => canAccessPerson(ctx.actor, 'read', c, relationships).allowed);
+      via = actingAssignment(ctx, r.from_unit_id);
+    }
+  }
+  const categories: DataCategory[] = d.person ? ['identity', ...(d.details ? r.categories.filter((c) => c !== 'identity') : [])] : [];
+  return { disclose: d, categories, via };
+}
+
 /** One referral as the actor sees it. */
 export async function referralView(ctx: Ctx, id: string) {
   const r = await findReferral(ctx.tx, id);
   if (!r) throw notFound();
   const sides = sidesOf(ctx, r);
   if (sides.length === 0) throw notFound();
-  return { row: r, view: presentReferral(r, await attachmentsOf(ctx.tx, [id]), sides, ctx.now) };
+  const shown = await referralDisclosure(ctx, r, sides);
+  return { row: r, shown, view: presentReferral(r, await attachmentsOf(ctx.tx, [id]), sides, ctx.now, shown.disclose) };
 }
 
 /** Sends a referral about a person from one of the actor's units to another unit. */
@@ -86,6 +122,9 @@ export async function sendReferral(ctx: Ctx, personId: string, input: SendReferr
   if (input.toUnitId === fromUnitId) throw invalid('toUnitId', 'a referral must go to another unit than the one sending it');
   const to = (await unitsByIds(ctx.tx, [input.toUnitId]))[0];
   if (!to || !to.active) throw invalid('toUnitId', 'is not an active unit of the municipality');
+  // A referral never opens what the sender cannot read itself.
+  const unreadable = input.categories.filter((c) => c !== 'identity' && !canAccessPerson(ctx.actor, 'read', c, relationships).allowed);
+  if (unreadable.length > 0) throw invalid('categories', `you may not read ${unreadable.join(', ')} for this person, so a referral from you cannot name it`);
   const receivable = receivableCategories(to.kind);
   const impossible = input.categories.filter((c) => !receivable.includes(c));
   if (impossible.length > 0) throw invalid('categories', `a unit of kind ${to.kind} can never read ${impossible.join(', ')}`);
@@ -139,7 +178,8 @@ export async function sendReferral(ctx: Ctx, personId: string, input: SendReferr
   await referralTask(ctx, row);
   await ctx.audit({ action: 'referral.send', subjectType: 'person', subjectId: personId, categories: ['identity', ...input.categories], via: works.via });
   await notify(ctx, { kind: 'referral_new', recipients: { unitIds: [input.toUnitId] }, link: `/referrals/${id}`, params: { unit: row.from_unit_name } });
-  return presentReferral(row, await attachmentsOf(ctx.tx, [id]), sidesOf(ctx, row), ctx.now);
+  const sentSides = sidesOf(ctx, row);
+  return presentReferral(row, await attachmentsOf(ctx.tx, [id]), sentSides, ctx.now, (await referralDisclosure(ctx, row, sentSides)).disclose);
 }
 
 /** Accept, decline, close or withdraw: the status moves on, the task follows, access begins or ends at once. */
@@ -152,6 +192,9 @@ export async function actOnReferral(ctx: Ctx, id: string, action: ReferralAction
   if (!t.ok) {
     if (t.reason === 'wrong_side') throw forbidden();
     throw new AppError('CONFLICT', `A referral that is ${r.status} cannot be ${action === 'accept' ? 'accepted' : action === 'decline' ? 'declined' : action === 'close' ? 'closed' : 'withdrawn'}`);
+  }
+  if ((action === 'accept' || action === 'decline') && sides.includes('sender')) {
+    throw new AppError('FORBIDDEN', `You act for both the sending and the receiving unit of this referral: someone else in ${r.to_unit_name} must answer it`);
   }
   if (action === 'decline' && !body.reason) throw invalid('reason', 'is required when declining');
   const ok = await updateReferralStatus(ctx.tx, id, body.version, t.to, {
@@ -170,5 +213,5 @@ export async function actOnReferral(ctx: Ctx, id: string, action: ReferralAction
   if (action === 'accept' || action === 'decline') {
     await notify(ctx, { kind: 'referral_answered', recipients: { unitIds: [r.from_unit_id] }, link: `/referrals/${id}`, params: { unit: r.to_unit_name, decision: action } });
   }
-  return presentReferral(row, await attachmentsOf(ctx.tx, [id]), sides, ctx.now);
+  return presentReferral(row, await attachmentsOf(ctx.tx, [id]), sides, ctx.now, (await referralDisclosure(ctx, row, sides)).disclose);
 }

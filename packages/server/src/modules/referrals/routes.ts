@@ -6,30 +6,40 @@ import { route } from '../../platform/http.ts';
 import { loadReachablePerson } from '../persons/public.ts';
 import { actingUnitIds, sidesOf } from './access.ts';
 import { breakGlass, endBreakGlass, myActiveBreakGlass } from './break-glass.ts';
-import { personConsents, recordConsent, withdrawConsent } from './consents.ts';
+import { personConsents, recordConsent, visibleConsents, withdrawConsent } from './consents.ts';
 import { presentReferral } from './presenter.ts';
 import { activeUnitList, attachmentsOf, consentsOfPerson, documentsOfPerson, referralsOfPerson, referralsOfUnits, type ReferralRow } from './queries.ts';
-import { actOnReferral, referralView, sendReferral } from './referrals.ts';
+import { actOnReferral, referralDisclosure, referralView, sendReferral } from './referrals.ts';
 
 export function registerReferrals(app: FastifyInstance, deps: Deps): void {
   const o = { secure: deps.config.env === 'production' };
 
-  async function present(ctx: Parameters<Parameters<typeof withTenant>[2]>[0], list: ReferralRow[]) {
+  /** The referrals as the actor sees them; each person shown is audited with the categories shown and the role it went through. */
+  async function present(ctx: Parameters<Parameters<typeof withTenant>[2]>[0], list: ReferralRow[], action: string) {
     const atts = await attachmentsOf(ctx.tx, list.map((r) => r.id));
-    return list.map((r) => presentReferral(r, atts.filter((a) => a.referral_id === r.id), sidesOf(ctx, r), ctx.now));
+    const out = [];
+    for (const r of list) {
+      const sides = sidesOf(ctx, r);
+      const shown = await referralDisclosure(ctx, r, sides);
+      if (shown.categories.length > 0) {
+        await ctx.audit({ action, subjectType: 'person', subjectId: r.person_id, categories: shown.categories, via: shown.via });
+      }
+      out.push(presentReferral(r, atts.filter((a) => a.referral_id === r.id), sides, ctx.now, shown.disclose));
+    }
+    return out;
   }
 
   route(app, 'personReferrals', o, async ({ req, params }) =>
     withTenant(deps, req, async (ctx) => {
       const { relationships } = await loadReachablePerson(ctx, params.id);
       const acting = actingUnitIds(ctx);
-      const items = await present(ctx, await referralsOfPerson(ctx.tx, params.id, acting));
+      const items = await present(ctx, await referralsOfPerson(ctx.tx, params.id, acting), 'referral.read');
       const send = DATA_CATEGORIES.some((c) => canAccessPerson(ctx.actor, 'write', c, relationships).allowed);
       let options = null;
       if (send) {
         const units = await activeUnitList(ctx.tx);
         const readable = JOURNAL_CATEGORIES.filter((c) => canAccessPerson(ctx.actor, 'read', JOURNAL_DATA_CATEGORY[c], relationships).allowed);
-        const consents = (await consentsOfPerson(ctx.tx, params.id)).filter(
+        const consents = visibleConsents(ctx, relationships, await consentsOfPerson(ctx.tx, params.id)).shown.filter(
           (c) => consentState({ validFrom: c.valid_from, validUntil: c.valid_until, withdrawnAt: c.withdrawn_at ? new Date(c.withdrawn_at) : null }, ctx.now) === 'active',
         );
         options = {
@@ -54,18 +64,17 @@ export function registerReferrals(app: FastifyInstance, deps: Deps): void {
   route(app, 'unitReferrals', o, async ({ req, query }) =>
     withTenant(deps, req, async (ctx) => {
       const list = await referralsOfUnits(ctx.tx, actingUnitIds(ctx), query.box, query.status === 'open');
-      // The list names people: a read of identity data, one row per person shown.
-      for (const personId of new Set(list.map((r) => r.person_id))) {
-        await ctx.audit({ action: 'referral.list', subjectType: 'person', subjectId: personId, categories: ['identity'] });
-      }
-      return { items: await present(ctx, list) };
+      // The list names people: a read of what is shown, one row per referral shown with a person.
+      return { items: await present(ctx, list, 'referral.list') };
     }),
   );
 
   route(app, 'getReferral', o, async ({ req, params }) =>
     withTenant(deps, req, async (ctx) => {
-      const { row, view } = await referralView(ctx, params.id);
-      await ctx.audit({ action: 'referral.read', subjectType: 'person', subjectId: row.person_id, categories: ['identity'] });
+      const { row, shown, view } = await referralView(ctx, params.id);
+      if (shown.categories.length > 0) {
+        await ctx.audit({ action: 'referral.read', subjectType: 'person', subjectId: row.person_id, categories: shown.categories, via: shown.via });
+      }
       return view;
     }),
   );

@@ -35,6 +35,7 @@ const referral: PersonReferralsPageProps['referrals']['items'][number] = {
   outcome: null,
   givesAccess: false,
   version: 0,
+  withheld: { person: false, details: false },
   side: ['sender'],
   can: { accept: false, decline: false, close: false, withdraw: true },
 };
@@ -59,6 +60,7 @@ function props(over: Partial<PersonReferralsPageProps> = {}): PersonReferralsPag
     },
     consents: {
       personId: PERSON,
+      hidden: 0,
       items: [
         {
           id: CONSENT,
