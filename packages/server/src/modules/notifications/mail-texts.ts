@@ -83,28 +83,33 @@ const TEXTS: Record<MailLanguage, Texts> = { nb, nn, en };
 const kindText = (t: Texts, kind: string) => (t.kinds as Record<string, string>)[kind] ?? t.other;
 
 const PREFS_PATH = '/account/notifications';
+/**
+ * Every mail links to the inbox, never to the notification's own link: that link may name a person
+ * (`/people/<id>`), and a mail carries no person id. The inbox opens the link after sign-in.
+ */
+const INBOX_PATH = '/notifications';
 
-/** The mail sent at once for one notification: its kind in words and the link, nothing more. */
-export function immediateMail(lang: MailLanguage, publicUrl: string, kind: string, link: string): { subject: string; body: string } {
+/** The mail sent at once for one notification: its kind in words and a link to the inbox, nothing more. */
+export function immediateMail(lang: MailLanguage, publicUrl: string, kind: string): { subject: string; body: string } {
   const t = TEXTS[lang];
   const what = kindText(t, kind);
   return {
     subject: t.subjectOne(what),
-    body: [t.intro, '', `${what}.`, '', t.open, `${publicUrl}${link}`, '', '—', t.footer(`${publicUrl}${PREFS_PATH}`)].join('\n'),
+    body: [t.intro, '', `${what}.`, '', t.open, `${publicUrl}${INBOX_PATH}`, '', '—', t.footer(`${publicUrl}${PREFS_PATH}`)].join('\n'),
   };
 }
 
-/** The daily digest: one line per notification (its kind and link), newest first. */
+/** The daily digest: one line per notification (its kind), newest first, and a link to the inbox. */
 export function digestMail(
   lang: MailLanguage,
   publicUrl: string,
   date: string,
-  items: readonly { kind: string; link: string }[],
+  items: readonly { kind: string }[],
 ): { subject: string; body: string } {
   const t = TEXTS[lang];
-  const lines = items.map((i) => `• ${kindText(t, i.kind)}\n  ${publicUrl}${i.link}`);
+  const lines = items.map((i) => `• ${kindText(t, i.kind)}`);
   return {
     subject: t.digestSubject(items.length, date),
-    body: [t.digestIntro(items.length), '', ...lines, '', `${publicUrl}/notifications`, '', '—', t.footer(`${publicUrl}${PREFS_PATH}`)].join('\n'),
+    body: [t.digestIntro(items.length), '', ...lines, '', `${publicUrl}${INBOX_PATH}`, '', '—', t.footer(`${publicUrl}${PREFS_PATH}`)].join('\n'),
   };
 }

@@ -97,6 +97,14 @@ describe('the inbox', () => {
     expect(all.json()).toEqual({ marked: 1, unread: 0 });
     expect((await nav.get('/api/notifications/count')).json()).toEqual({ unread: 0 });
     expect((await nav.get('/api/notifications?before=not-a-cursor')).json().error.fields[0].path).toBe('before');
+    // A forged cursor whose time is not a full ISO timestamp (Date.parse('1') is a date) or whose id is no uuid: 400, not 500.
+    const forged = (at: string, id = '00000000-0000-4000-8000-000000000000') => Buffer.from(`${at}|${id}`).toString('base64url');
+    for (const cursor of [forged('1'), forged('2026'), forged('2026-02-30T10:00:00.000Z'), forged('2026-11-20T10:00:00.000Z', '------------------------------------')]) {
+      const res = await nav.get(`/api/notifications?before=${cursor}`);
+      expect(res.statusCode, cursor).toBe(400);
+      expect(res.json().error.fields[0].path).toBe('before');
+    }
+    expect((await nav.get(`/api/notifications?before=${forged('2026-11-20T10:00:00.000Z')}`)).statusCode).toBe(200);
   });
 
   it('hides the name from a reader who lost access to the person', async () => {
@@ -133,8 +141,9 @@ describe('notify', () => {
     const mail = await mails('leader@a.test');
     expect(mail).toHaveLength(1);
     expect(mail[0]!.subject).toBe('Eidør: Ny henvisning til enheten din');
-    expect(mail[0]!.body).toContain(`http://eidor.test/people/${personId}`);
-    for (const m of mail) for (const secret of ['Amina', 'Haddad', NATIONAL_ID]) expect(m.subject + m.body).not.toContain(secret);
+    // It links to the inbox, never to the stored link (/people/<id>): a mail carries no person id.
+    expect(mail[0]!.body).toContain('http://eidor.test/notifications\n');
+    for (const m of mail) for (const secret of ['Amina', 'Haddad', NATIONAL_ID, personId, '/people/']) expect(m.subject + m.body).not.toContain(secret);
     await expect(runAsTenant(w.running.deps, session as never, meta, (ctx) => notify(ctx, { kind: 'referral_new', recipients: { userIds: [] }, link: 'https://evil.test/' }))).rejects.toThrow(/in-app path/);
   });
 });
@@ -168,7 +177,8 @@ describe('preferences', () => {
     const m = await mails('nav@a.test');
     expect(m).toHaveLength(1);
     expect(m[0]!.subject).toBe('Eidør: A deadline is coming up');
-    expect(m[0]!.body).toContain('http://eidor.test/tasks?scope=unit&kind=settlement.checklist');
+    expect(m[0]!.body).toContain('http://eidor.test/notifications\n');
+    expect(m[0]!.body).not.toContain('/tasks');
     for (const secret of ['Amina', 'Haddad', NATIONAL_ID, personId]) expect(m[0]!.subject + m[0]!.body).not.toContain(secret);
   });
 });

@@ -75,7 +75,7 @@ export async function notifyCounted(ctx: Ctx, n: NotifyInput): Promise<number> {
 async function mailAtOnce(ctx: Ctx, mailTo: readonly { id: string; email: string }[], n: NotifyInput): Promise<void> {
   const languages = await mailLanguages(ctx.tx, mailTo.map((r) => r.id));
   for (const r of mailTo) {
-    const mail = immediateMail(languages.get(r.id) ?? 'nb', ctx.publicUrl, n.kind, n.link);
+    const mail = immediateMail(languages.get(r.id) ?? 'nb', ctx.publicUrl, n.kind);
     await enqueueMail(ctx.tx, { municipalityId: ctx.actor.municipalityId, to: r.email, subject: mail.subject, body: mail.body, now: ctx.now });
   }
 }

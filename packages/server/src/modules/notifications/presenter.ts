@@ -22,8 +22,11 @@ export function presentNotification(n: NotificationRow, names: ReadonlyMap<strin
 /** The opaque cursor of the next page: the last item's time and id. */
 export const encodeCursor = (n: NotificationRow) => Buffer.from(`${iso(n.created_at)}|${n.id}`).toString('base64url');
 
+/** Only what `encodeCursor` writes: a full ISO timestamp (as `toISOString` gives it) and a uuid; else null (400). */
 export function decodeCursor(s: string): { at: string; id: string } | null {
-  const [at, id] = Buffer.from(s, 'base64url').toString('utf8').split('|');
-  if (!at || !id || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const [at, id, ...rest] = Buffer.from(s, 'base64url').toString('utf8').split('|');
+  if (!at || !id || rest.length > 0) return null;
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(at) || Number.isNaN(Date.parse(at)) || new Date(at).toISOString() !== at) return null;
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
   return { at, id };
 }
