@@ -524,8 +524,8 @@ export function registerExtraGrants(app: FastifyInstance, deps: Deps): void {
     }),
   );
 
-  route(app, 'extraGrantApplicationPdf', o, async ({ req, reply, params, query }) =>
-    withTenant(deps, req, async (ctx) => {
+  route(app, 'extraGrantApplicationPdf', o, async ({ req, reply, params, query }) => {
+    const { pdf, name } = await withTenant(deps, req, async (ctx) => {
       const via = coordinator(ctx);
       const a = await q.findApplication(ctx.tx, params.id);
       if (!a) throw notFound();
@@ -535,10 +535,12 @@ export function registerExtraGrants(app: FastifyInstance, deps: Deps): void {
       const [m] = await rows<{ name: string }>(ctx.tx, 'SELECT name FROM municipalities WHERE id = $1', [ctx.actor.municipalityId]);
       const unitId = via.via?.unitId;
       const u = unitId ? await q.findUnit(ctx.tx, unitId) : undefined;
-      const pdf = await renderExtraGrantPdf(query.document, query.lang, { municipality: m?.name ?? '', unit: u?.name ?? '', today: data.today, kase: view, application });
+      const file = await renderExtraGrantPdf(query.document, query.lang, { municipality: m?.name ?? '', unit: u?.name ?? '', today: data.today, kase: view, application });
       await ctx.audit({ action: `extra_grants.pdf.${query.document}`, subjectType: 'person', subjectId: data.person.id, categories: CASE_CATEGORIES, via: via.via });
       // The file name says what it is, never who it is about.
-      reply.header('content-disposition', `attachment; filename="ekstratilskudd-${query.document === 'application' ? 'soknad' : 'kostnadsrapport'}-ar${a.grant_year}-${query.lang}.pdf"`).type('application/pdf').send(pdf);
-    }),
-  );
+      return { pdf: file, name: `ekstratilskudd-${query.document === 'application' ? 'soknad' : 'kostnadsrapport'}-ar${a.grant_year}-${query.lang}.pdf` };
+    });
+    // Sent after the audit row has committed.
+    return reply.header('content-disposition', `attachment; filename="${name}"`).type('application/pdf').send(pdf);
+  });
 }

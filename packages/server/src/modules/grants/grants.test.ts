@@ -299,6 +299,18 @@ describe('payment lists and reconciliation', () => {
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['grants.reconcile', 'grants.reconciliation.read', 'grants.reconciliation.export']));
     expect((await nav.get('/api/grants/reconciliation?year=2026')).statusCode).toBe(403);
     expect((await advisor.get('/api/grants/reconciliation/export?year=2026')).statusCode).toBe(403);
+    // No bytes leave without their audit row: when the row cannot be written, the worksheet is not sent.
+    await w.database.execScript(
+      `CREATE FUNCTION eidor_test_refuse_export() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.action = 'grants.reconciliation.export' THEN RAISE EXCEPTION 'audit refused'; END IF; RETURN NEW; END $$;
+       CREATE TRIGGER eidor_test_refuse_export BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION eidor_test_refuse_export();`,
+    );
+    try {
+      const refused = await grants.get('/api/grants/reconciliation/export?year=2026');
+      expect(refused.statusCode).toBe(500);
+      expect(refused.headers['content-type']).not.toMatch(/spreadsheetml/);
+    } finally {
+      await w.database.execScript('DROP TRIGGER eidor_test_refuse_export ON audit_log; DROP FUNCTION eidor_test_refuse_export();');
+    }
     void missing;
   });
 

@@ -370,18 +370,20 @@ export function registerGrants(app: FastifyInstance, deps: Deps): void {
     }),
   );
 
-  route(app, 'exportReconciliation', o, async ({ req, reply, query }) =>
-    withTenant(deps, req, async (ctx) => {
+  route(app, 'exportReconciliation', o, async ({ req, reply, query }) => {
+    const buf = await withTenant(deps, req, async (ctx) => {
       requirePermission(ctx, 'grants.manage');
-      const buf = await reconciliationWorkbook(ctx, query.year);
+      const workbook = await reconciliationWorkbook(ctx, query.year);
       await ctx.audit({ action: 'grants.reconciliation.export', subjectType: 'grant_reconciliation', subjectId: String(query.year), categories: ['identity', 'economy'] });
-      reply
-        .code(200)
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="imdi-endringsforesporsler-${query.year}.xlsx"`)
-        .send(buf);
-    }),
-  );
+      return workbook;
+    });
+    // Sent only after the transaction (and its audit row) has committed: no bytes without their log row.
+    return reply
+      .code(200)
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="imdi-endringsforesporsler-${query.year}.xlsx"`)
+      .send(buf);
+  });
 
   route(app, 'grantOverview', o, async ({ req, query }) =>
     withTenant(deps, req, async (ctx) => {

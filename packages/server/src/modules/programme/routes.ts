@@ -227,8 +227,8 @@ export function registerProgramme(app: FastifyInstance, deps: Deps): void {
     }),
   );
 
-  route(app, 'programmeLetter', o, async ({ req, reply, params, query }) =>
-    withTenant(deps, req, async (ctx) => {
+  route(app, 'programmeLetter', o, async ({ req, reply, params, query }) => {
+    const pdf = await withTenant(deps, req, async (ctx) => {
       const { person, relationships } = await loadReachablePerson(ctx, params.id);
       const category = params.kind === 'deduction' ? 'economy' : 'programme';
       const read = canAccessPerson(ctx.actor, 'read', category, relationships);
@@ -277,12 +277,13 @@ export function registerProgramme(app: FastifyInstance, deps: Deps): void {
         const r = await ctx.tx.execute(sql`SELECT coalesce(sum(present_hours), 0)::text AS h FROM attendance WHERE person_id = ${params.id}`);
         data.presentHours = Number((r as unknown as { rows: { h: string }[] }).rows[0]?.h ?? 0);
       }
-      const pdf = await renderLetter(params.kind, query.lang, data);
+      const letter = await renderLetter(params.kind, query.lang, data);
       await ctx.audit({ action: `letter.${params.kind}`, subjectType: 'person', subjectId: params.id, categories: [category], via: read.via });
-      // The file name says what it is, never who it is about.
-      reply.header('content-disposition', `attachment; filename="${params.kind}-${query.lang}.pdf"`).type('application/pdf').send(pdf);
-    }),
-  );
+      return letter;
+    });
+    // Sent after the audit row has committed. The file name says what it is, never who it is about.
+    return reply.header('content-disposition', `attachment; filename="${params.kind}-${query.lang}.pdf"`).type('application/pdf').send(pdf);
+  });
 
   route(app, 'listPaymentRuns', o, async ({ req }) =>
     withTenant(deps, req, async (ctx) => {
