@@ -8,7 +8,8 @@ export const Email = z
   .toLowerCase()
   .max(LIMITS.emailMax)
   .pipe(z.email({ message: 'must be a valid e-mail address' }));
-export const Version = z.number().int().nonnegative();
+/** A row version: an int4 column in the database, so at most 2³¹−1 (larger would fail in SQL, not here). */
+export const Version = z.number().int().nonnegative().max(2_147_483_647);
 export const IsoDateTime = z.string();
 export const ErrorResponse = z.object({
   error: z.object({

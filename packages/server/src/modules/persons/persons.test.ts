@@ -281,6 +281,15 @@ describe('need-to-know', () => {
     expect(byAdvisor.items).toEqual([expect.objectContaining({ id: p.id, arrivalCategory: 'collective_protection', settlementDate: '2022-06-01' })]);
   });
 
+  it('a version above 2³¹−1 is refused with 400 naming version (the column is int4), and nothing changes', async () => {
+    const p = await register(advisor, person({ givenName: 'Hawa', familyName: 'Diallo', originCountry: 'GIN', birthDate: '1994-07-07' }));
+    const before = await snapshot(w.database, 'persons');
+    const res = await advisor.put(`/api/persons/${p.id}`, { person: person({ givenName: 'Hawa', familyName: 'Diallo', originCountry: 'GIN', birthDate: '1994-07-07' }), householdId: null, version: 2_147_483_648 });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().error.fields.map((f: { path: string }) => f.path)).toEqual(['version']);
+    expect(await snapshot(w.database, 'persons')).toEqual(before);
+  });
+
   it('another municipality gets 404 for the person and the household', async () => {
     const p = await register(advisor, person({ givenName: 'Jean', familyName: 'Mukendi', originCountry: 'COD', birthDate: '1984-02-02' }), { mode: 'new' });
     const outsider = await signedIn(w.app, 'advisor@b.test');
