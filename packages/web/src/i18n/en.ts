@@ -658,6 +658,7 @@ export const en: Messages = {
           interpreter: { create: 'Recorded interpreter use' },
           document: { upload: 'Uploaded a document', download: 'Downloaded a document' },
         },
+        access_review: { read_person: 'Saw the name in the access review' },
       },
     },
     notFound: {

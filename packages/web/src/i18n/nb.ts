@@ -659,6 +659,7 @@ export const nb = {
           interpreter: { create: 'Registrerte tolkebruk' },
           document: { upload: 'Lastet opp et dokument', download: 'Lastet ned et dokument' },
         },
+        access_review: { read_person: 'Så navnet i tilgangskontrollen' },
       },
     },
     notFound: {

@@ -660,6 +660,7 @@ export const nn: Messages = {
           interpreter: { create: 'Registrerte tolkebruk' },
           document: { upload: 'Lasta opp eit dokument', download: 'Lasta ned eit dokument' },
         },
+        access_review: { read_person: 'Såg namnet i tilgangskontrollen' },
       },
     },
     notFound: {

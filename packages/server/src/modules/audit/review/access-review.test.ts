@@ -142,6 +142,19 @@ describe('who opened which records', () => {
       [w.a.userIds.auditor],
     );
     expect(rows).toEqual([{ subject_type: 'person', subject_id: people[3] }]);
+    // Every person whose name the review showed has a row of their own, for their access log.
+    const shown = await w.database.query<{ subject_id: string }>(
+      "SELECT DISTINCT subject_id FROM audit_log WHERE action = 'access_review.read_person' AND actor_user_id = $1 AND subject_type = 'person'",
+      [w.a.userIds.auditor],
+    );
+    expect(shown.map((r) => r.subject_id)).toEqual(expect.arrayContaining([people[3]]));
+    const lookup = (await auditor.post('/api/access-review/people', { name: 'Gjennomgang' })).json();
+    expect(lookup.items.length).toBeGreaterThan(0);
+    const logged = await w.database.query<{ subject_id: string }>(
+      "SELECT subject_id FROM audit_log WHERE action = 'access_review.read_person' AND actor_user_id = $1 AND subject_id = ANY($2::text[])",
+      [w.a.userIds.auditor, `{${lookup.items.map((i: { id: string }) => i.id).join(',')}}`],
+    );
+    expect(new Set(logged.map((r) => r.subject_id)).size).toBe(lookup.items.length);
   });
 
   it('summarises per user (distinct records, categories) and per person', async () => {

@@ -33,6 +33,9 @@ function where(municipalityId: string, f: ReviewFilter): { sql: string; values: 
   const parts = [
     'a.municipality_id = $1',
     "a.subject_type = 'person'",
+    // The reviewers' own look-ups (one row per person whose name the review showed) are kept for
+    // each person's access log, but are not reviewed again here: they would find themselves.
+    "a.action NOT LIKE 'access\\_review.%'",
     "a.occurred_at >= ($2::date)::timestamp AT TIME ZONE 'Europe/Oslo'",
     "a.occurred_at < ($3::date + 1)::timestamp AT TIME ZONE 'Europe/Oslo'",
   ];
@@ -246,7 +249,7 @@ export async function findPatterns(tx: Db, municipalityId: string, f: PatternFil
     extra.push(`a.unit_id = $${values.length}::uuid`);
     glassExtra += ` AND g.unit_id = $${values.length}::uuid`;
   }
-  const base = `a.municipality_id = $1 AND a.subject_type = 'person' AND a.subject_id IS NOT NULL AND a.actor_user_id IS NOT NULL
+  const base = `a.municipality_id = $1 AND a.subject_type = 'person' AND a.subject_id IS NOT NULL AND a.actor_user_id IS NOT NULL AND a.action NOT LIKE 'access\\_review.%'
     AND a.occurred_at >= ($2::date)::timestamp AT TIME ZONE 'Europe/Oslo' AND a.occurred_at < ($3::date + 1)::timestamp AT TIME ZONE 'Europe/Oslo'
     ${extra.map((x) => `AND ${x}`).join(' ')}`;
   const p = values.length;

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { FastifyInstance } from 'fastify';
-import { can, checkThresholds, type Permission, type UnitKind } from '@eidor/domain';
+import { can, checkThresholds, type Permission, type RoleAssignment, type UnitKind } from '@eidor/domain';
 import type { FindingView } from '@eidor/contract';
 import type { z } from 'zod';
 import { withTenant, type Ctx, type Deps } from '../../../platform/context.ts';
@@ -116,6 +116,16 @@ async function exportHead(ctx: Ctx, what: 'reads' | 'patterns', f: ReviewFilter,
   return { title: what === 'reads' ? 'Tilgangskontroll – oppslag i personopplysninger' : 'Tilgangskontroll – uvanlige mønstre', lines };
 }
 
+/**
+ * One audit row per person whose name the review shows, so each person's own access log ("who has
+ * looked at this record") lists the look-up too. Written with the request's other rows, in one go.
+ */
+async function auditPeopleShown(ctx: Ctx, via: RoleAssignment | undefined, personIds: Iterable<string | null | undefined>): Promise<void> {
+  for (const id of new Set([...personIds].filter((x): x is string => typeof x === 'string'))) {
+    await ctx.audit({ action: 'access_review.read_person', subjectType: 'person', subjectId: id, categories: ['identity'], via });
+  }
+}
+
 export function registerAccessReview(app: FastifyInstance, deps: Deps): void {
   const o = { secure: deps.config.env === 'production' };
 
@@ -126,6 +136,7 @@ export function registerAccessReview(app: FastifyInstance, deps: Deps): void {
       const names = await personNames(ctx.tx, ctx.actor.municipalityId, items.flatMap((r) => (r.subject_id ? [r.subject_id] : [])));
       // Reading the access review is itself logged; a filter on one person names that person as the subject.
       await ctx.audit({ action: 'access_review.reads.read', subjectType: body.filter.personId ? 'person' : 'audit_log', ...(body.filter.personId ? { subjectId: body.filter.personId } : {}), via: d.via });
+      await auditPeopleShown(ctx, d.via, names.keys());
       return { items: items.map((r) => presentRead(r, names)), total, page: body.page, pageSize: body.pageSize };
     }),
   );
@@ -136,6 +147,7 @@ export function registerAccessReview(app: FastifyInstance, deps: Deps): void {
       const s = await reviewSummary(ctx.tx, ctx.actor.municipalityId, body.filter, SUMMARY_LIMIT);
       const names = await personNames(ctx.tx, ctx.actor.municipalityId, s.persons.map((p) => p.subject_id));
       await ctx.audit({ action: 'access_review.summary.read', subjectType: body.filter.personId ? 'person' : 'audit_log', ...(body.filter.personId ? { subjectId: body.filter.personId } : {}), via: d.via });
+      await auditPeopleShown(ctx, d.via, names.keys());
       return {
         users: s.users.map((u) => ({
           user: { id: u.user_id, name: u.name, email: u.email },
@@ -172,6 +184,7 @@ export function registerAccessReview(app: FastifyInstance, deps: Deps): void {
       const d = authorise(ctx, 'audit.read');
       const found = await personsByNameFragment(ctx.tx, ctx.actor.municipalityId, body.name, 20);
       await ctx.audit({ action: 'access_review.person_lookup', subjectType: 'person', categories: ['identity'], via: d.via });
+      await auditPeopleShown(ctx, d.via, found.map((p) => p.id));
       return { items: found.map((p) => ({ id: p.id, name: `${p.given} ${p.family}`, birthYear: p.birthDate ? Number(String(p.birthDate).slice(0, 4)) : null })) };
     }),
   );
@@ -256,6 +269,7 @@ export function registerAccessReview(app: FastifyInstance, deps: Deps): void {
         openedDuring(ctx.tx, ctx.actor.municipalityId, ids),
       ]);
       await ctx.audit({ action: 'access_review.break_glass.read', subjectType: 'break_glass_grant', categories: ['identity'], via: d.via });
+      await auditPeopleShown(ctx, d.via, list.items.map((g) => g.person_id));
       return { items: list.items.map((g) => presentGlass(g, ctx, names, opened)), total: list.total, unreviewed: list.unreviewed, page: query.page, pageSize: query.pageSize };
     }),
   );
