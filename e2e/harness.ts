@@ -62,7 +62,9 @@ export async function startE2E(): Promise<E2E> {
     } catch {
       /* starting */
     }
-    if (Date.now() - t0 > 60_000) throw new Error('server did not start');
+    // A first start initialises the embedded database, migrates and seeds the demo municipality
+    // (about 10 s on a quiet two-core machine); generous for a machine under load.
+    if (Date.now() - t0 > 180_000) throw new Error(`server did not start: ${serverLog.join('').slice(-2000)}`);
     await new Promise((r) => setTimeout(r, 100));
   }
   const browser = await chromium.launch({

@@ -8,7 +8,7 @@ export default defineConfig({
     include: ['e2e/tests/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
-    hookTimeout: 120_000,
+    hookTimeout: 240_000,
     pool: 'forks',
     maxWorkers: 2,
   },
