@@ -137,7 +137,8 @@ export const SearchPeopleResponse = z.object({
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),
-  can: z.object({ register: z.boolean() }),
+  /** filterBySettlement: the reader reads settlement data for everyone, so results carry it and it may be filtered on. */
+  can: z.object({ register: z.boolean(), filterBySettlement: z.boolean() }),
 });
 
 export const DuplicateCheckRequest = z

@@ -65,7 +65,7 @@ export function registerPersons(app: FastifyInstance, deps: Deps): void {
         total: Number(found[0]?.total ?? 0),
         page: body.page,
         pageSize: body.pageSize,
-        can: { register: can(ctx.actor, 'persons.register').allowed },
+        can: { register: can(ctx.actor, 'persons.register').allowed, filterBySettlement: readsSettlement },
       };
     }),
   );

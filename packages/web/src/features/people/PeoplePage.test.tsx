@@ -17,7 +17,7 @@ const result: ResponseOf<'searchPeople'> = {
   total: 2,
   page: 1,
   pageSize: 25,
-  can: { register: true },
+  can: { register: true, filterBySettlement: true },
 };
 
 async function renderPage(props: Partial<PeoplePageProps> = {}) {
@@ -49,6 +49,13 @@ describe('PeoplePage', () => {
     expect(second.textContent).toContain('Ingen husstand');
     expect(second.textContent).toContain('Flyttet');
     expect(screen.getByRole('status').textContent).toBe('2 personer passer med søket.');
+  });
+
+  it('offers the settlement filters only to readers of settlement data for everyone (a partner does not get them)', async () => {
+    await renderPage({ result: { ...result, can: { register: false, filterBySettlement: false } } });
+    expect(screen.queryByRole('combobox', { name: 'Ankomstkategori' })).toBeNull();
+    expect(screen.queryByRole('combobox', { name: 'Bosettingsår' })).toBeNull();
+    expect(screen.getByRole('combobox', { name: 'Status' })).toBeTruthy();
   });
 
   it('sends the search and the filters to the caller, and never puts them in the address', async () => {

@@ -52,7 +52,7 @@ export function PeoplePage({ criteria, result, loading, error, canRegister, sett
         <Heading level={2} data-size="sm" id="people-search">
           {t('people.search.heading')}
         </Heading>
-        <SearchForm criteria={criteria} settlementYears={settlementYears} onSearch={onSearch} />
+        <SearchForm criteria={criteria} settlementYears={settlementYears} settlementFilters={result?.can.filterBySettlement ?? false} onSearch={onSearch} />
       </section>
 
       <section className="section" aria-labelledby="people-results" aria-busy={loading}>
@@ -101,7 +101,18 @@ export function toCriteria(values: FilterValues): PeopleCriteria {
 
 const EMPTY: FilterValues = { q: '', arrivalCategory: '', status: '', settlementYear: '' };
 
-function SearchForm({ criteria, settlementYears, onSearch }: { criteria: PeopleCriteria; settlementYears: number[]; onSearch: (c: PeopleCriteria) => void }) {
+function SearchForm({
+  criteria,
+  settlementYears,
+  settlementFilters,
+  onSearch,
+}: {
+  criteria: PeopleCriteria;
+  settlementYears: number[];
+  /** Only readers of settlement data for everyone filter by arrival category and settlement year. */
+  settlementFilters: boolean;
+  onSearch: (c: PeopleCriteria) => void;
+}) {
   const { t } = useTranslation();
   const labels = usePeopleLabels();
   const fieldLabels = {
@@ -141,14 +152,16 @@ function SearchForm({ criteria, settlementYears, onSearch }: { criteria: PeopleC
         {...register('q')}
       />
       <div className="filter-grid">
-        <SelectField id={f.idFor('arrivalCategory')} label={fieldLabels.arrivalCategory} error={f.errorFor('arrivalCategory')} {...register('arrivalCategory')}>
-          <option value="">{t('common.all')}</option>
-          {labels.arrivalCategoryOptions.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </SelectField>
+        {settlementFilters ? (
+          <SelectField id={f.idFor('arrivalCategory')} label={fieldLabels.arrivalCategory} error={f.errorFor('arrivalCategory')} {...register('arrivalCategory')}>
+            <option value="">{t('common.all')}</option>
+            {labels.arrivalCategoryOptions.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
         <SelectField id={f.idFor('status')} label={fieldLabels.status} error={f.errorFor('status')} {...register('status')}>
           <option value="">{t('common.all')}</option>
           {labels.statusOptions.map((o) => (
@@ -157,14 +170,16 @@ function SearchForm({ criteria, settlementYears, onSearch }: { criteria: PeopleC
             </option>
           ))}
         </SelectField>
-        <SelectField id={f.idFor('settlementYear')} label={fieldLabels.settlementYear} error={f.errorFor('settlementYear')} {...register('settlementYear')}>
-          <option value="">{t('common.all')}</option>
-          {settlementYears.map((y) => (
-            <option key={y} value={String(y)}>
-              {y}
-            </option>
-          ))}
-        </SelectField>
+        {settlementFilters ? (
+          <SelectField id={f.idFor('settlementYear')} label={fieldLabels.settlementYear} error={f.errorFor('settlementYear')} {...register('settlementYear')}>
+            <option value="">{t('common.all')}</option>
+            {settlementYears.map((y) => (
+              <option key={y} value={String(y)}>
+                {y}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
       </div>
       <div className="button-row">
         <Button type="submit">{t('people.search.submit')}</Button>
