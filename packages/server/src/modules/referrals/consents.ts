@@ -24,13 +24,16 @@ async function unitMap(ctx: Ctx, rows: ConsentRow[]) {
 }
 
 /**
- * The consents the actor may see in full: those whose every category the actor may read for the
- * person, or that cover one of the actor's units. The others are only counted.
+ * The consents the actor may see in full: all of them for those who keep the person's record (write
+ * identity: the refugee service, who records and withdraws consents — a consent record names what may be
+ * shared, not the data itself); otherwise those whose every category the actor may read for the person,
+ * or that cover one of the actor's units. The others are only counted.
  */
 export function visibleConsents<T extends { categories: readonly DataCategory[]; unit_ids: readonly string[] }>(ctx: Ctx, relationships: Map<string, Relationship[]>, rows: T[]) {
   const mine = new Set(ctx.actor.assignments.map((a) => a.unitId));
+  const keeper = canAccessPerson(ctx.actor, 'write', 'identity', relationships).allowed;
   const shown = rows.filter(
-    (c) => c.unit_ids.some((u) => mine.has(u)) || c.categories.every((cat) => canAccessPerson(ctx.actor, 'read', cat, relationships).allowed),
+    (c) => keeper || c.unit_ids.some((u) => mine.has(u)) || c.categories.every((cat) => canAccessPerson(ctx.actor, 'read', cat, relationships).allowed),
   );
   return { shown, hidden: rows.length - shown.length };
 }

@@ -307,6 +307,10 @@ describe('confidentiality of referrals', () => {
     expect(seen.body).not.toContain('helseopplysninger');
     // The advisor (who reads health) sees both.
     expect((await advisor.get(`/api/consents/persons/${p.id}`)).json()).toMatchObject({ hidden: 0, items: [{}, {}] });
+    // So does the settlement officer, who keeps the record (writes identity) without reading health: the
+    // refugee service records and withdraws consents, so it sees every consent record.
+    const settlement = await signedIn(w.app, 'settlement@a.test');
+    expect((await settlement.get(`/api/consents/persons/${p.id}`)).json()).toMatchObject({ hidden: 0, items: [{}, {}] });
   });
 });
 
