@@ -15,6 +15,9 @@ import { EMPTY_SHA256, signV4 } from './s3-storage.ts';
 // ---------------------------------------------------------------------------------------------
 
 describe('AWS Signature Version 4', () => {
+  // Not a secret: AKIAIOSFODNN7EXAMPLE / wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY are the placeholder
+  // credentials AWS publishes in its Signature Version 4 documentation (they open nothing); the test
+  // must use them to reproduce the documented signature byte for byte.
   it("reproduces AWS's documented GET Object example exactly", () => {
     const signed = signV4({
       method: 'GET',
