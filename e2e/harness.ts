@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -109,4 +109,25 @@ export async function signInWithKeyboard(page: Page, email: string, password = D
   await page.keyboard.press('Tab');
   await page.keyboard.type(password);
   await page.keyboard.press('Enter');
+}
+
+/** Waits (polling, 15 s) until the page's level-1 heading has this text. */
+export async function heading(page: Page, text: string | RegExp): Promise<void> {
+  await expect.poll(() => page.getByRole('heading', { level: 1, name: text }).isVisible(), { timeout: 15_000 }).toBe(true);
+}
+
+/** Waits (polling) until the locator is visible. */
+export async function visible(locator: Locator, timeout = 15_000): Promise<void> {
+  await expect.poll(() => locator.isVisible(), { timeout }).toBe(true);
+}
+
+/** Signs in with the keyboard and waits for the start page. */
+export async function signIn(page: Page, email: string): Promise<void> {
+  await signInWithKeyboard(page, email);
+  await page.waitForURL((u) => u.pathname === '/');
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Logg ut' }).click();
+  await page.waitForURL(/\/sign-in/);
 }

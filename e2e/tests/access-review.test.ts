@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, signInWithKeyboard, startE2E, type E2E } from '../harness.ts';
+import { expectNoAxeViolations, signIn, signOut, startE2E, visible, type E2E } from '../harness.ts';
 
 let e: E2E;
 beforeAll(async () => {
@@ -13,20 +13,6 @@ const suffix = Array.from({ length: 5 }, () => String.fromCharCode(97 + Math.flo
 const family = `Nodtilgang${suffix}`;
 const duf = String(Math.floor(1e11 + Math.random() * 9e11));
 const reason = 'Akutt møte med skolen, kontaktlærer trenger adressen';
-
-async function visible(locator: Locator, timeout = 15_000): Promise<void> {
-  await expect.poll(() => locator.isVisible(), { timeout }).toBe(true);
-}
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await signInWithKeyboard(page, email);
-  await page.waitForURL((u) => u.pathname === '/');
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Logg ut' }).click();
-  await page.waitForURL(/\/sign-in/);
-}
 
 /** A JSON call from the page with the session's CSRF token. */
 async function call(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {

@@ -1,6 +1,6 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, signInWithKeyboard, startE2E, type E2E } from '../harness.ts';
+import { expectNoAxeViolations, heading, signIn, signOut, startE2E, visible, type E2E } from '../harness.ts';
 
 let e: E2E;
 beforeAll(async () => {
@@ -11,24 +11,6 @@ afterAll(async () => e?.close());
 const suffix = Array.from({ length: 5 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
 const family = `Rahimi${suffix}`;
 const POINT = `Finne praksisplass ${suffix}`;
-
-async function heading(page: Page, text: string | RegExp): Promise<void> {
-  await expect.poll(() => page.getByRole('heading', { level: 1, name: text }).isVisible(), { timeout: 15_000 }).toBe(true);
-}
-
-async function visible(locator: Locator, timeout = 15_000): Promise<void> {
-  await expect.poll(() => locator.isVisible(), { timeout }).toBe(true);
-}
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await signInWithKeyboard(page, email);
-  await page.waitForURL((u) => u.pathname === '/');
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Logg ut' }).click();
-  await page.waitForURL(/\/sign-in/);
-}
 
 /** Registered through the API as the advisor. */
 async function registerPerson(page: Page): Promise<string> {

@@ -1,30 +1,12 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, signInWithKeyboard, startE2E, type E2E } from '../harness.ts';
+import { expectNoAxeViolations, heading, signIn, signOut, startE2E, visible, type E2E } from '../harness.ts';
 
 let e: E2E;
 beforeAll(async () => {
   e = await startE2E();
 });
 afterAll(async () => e?.close());
-
-async function heading(page: Page, text: string | RegExp): Promise<void> {
-  await expect.poll(() => page.getByRole('heading', { level: 1, name: text }).isVisible(), { timeout: 15_000 }).toBe(true);
-}
-
-async function visible(locator: Locator, timeout = 15_000): Promise<void> {
-  await expect.poll(() => locator.isVisible(), { timeout }).toBe(true);
-}
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await signInWithKeyboard(page, email);
-  await page.waitForURL((u) => u.pathname === '/');
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Logg ut' }).click();
-  await page.waitForURL(/\/sign-in/);
-}
 
 /** The administrator runs today's "deadline coming" job (the scheduler may already have done so). */
 async function runDeadlineJob(page: Page): Promise<void> {

@@ -1,7 +1,7 @@
 import { makeNationalId } from '@eidor/domain';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, signInWithKeyboard, startE2E, type E2E } from '../harness.ts';
+import { expectNoAxeViolations, signInWithKeyboard, signOut, startE2E, type E2E } from '../harness.ts';
 
 let e: E2E;
 beforeAll(async () => {
@@ -73,11 +73,6 @@ async function save(page: Page): Promise<string> {
     await page.waitForURL(PERSON_PATH);
   }
   return new URL(page.url()).pathname.split('/').pop()!;
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Logg ut' }).click();
-  await page.waitForURL(/\/sign-in/);
 }
 
 /** Search with the keyboard alone: focus the search box, type, press Enter. */

@@ -1,7 +1,7 @@
 import { addDays, osloDate } from '@eidor/domain';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, signInWithKeyboard, startE2E, type E2E } from '../harness.ts';
+import { expectNoAxeViolations, signIn, signOut, startE2E, visible, type E2E } from '../harness.ts';
 
 let e: E2E;
 beforeAll(async () => {
@@ -41,23 +41,9 @@ async function heading(page: Page, name: string | RegExp): Promise<void> {
   await expect.poll(() => page.getByRole('heading', { level: 1, name }).isVisible(), { timeout: 15_000 }).toBe(true);
 }
 
-async function visible(locator: Locator, timeout = 15_000): Promise<void> {
-  await expect.poll(() => locator.isVisible(), { timeout }).toBe(true);
-}
-
 /** Wait for a dialog to finish fading in: mid-fade its text is paler than it will be. */
 async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Logg ut' }).click();
-  await page.waitForURL(/\/sign-in/);
-}
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await signInWithKeyboard(page, email);
-  await page.waitForURL((u) => u.pathname === '/');
 }
 
 /**
