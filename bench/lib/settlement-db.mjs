@@ -4,11 +4,12 @@
 // that runs the same statements with the same tenant transaction and audit row, without framework or
 // session. Also: the server's own code (SQL builders, pipeline rules, audit hash) bundled for the bare side.
 import { spawn } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
+import { bareAudit } from './bare-audit.mjs';
 import { pg, root, signIn, startApp, stopApp, PASSWORD } from './programme-fixture.mjs';
 
 export { signIn, startApp, stopApp };
@@ -99,34 +100,15 @@ export async function actorOf(db, email) {
 
 /**
  * A bare node:http server: for each request, one transaction as the app role with the tenant set,
- * `handler(client, url)` (the same statements as the app), and the same hash-chained audit row.
+ * `handler(client, url)` (the same statements as the app), and the same audit row, chained after the
+ * commit as the app's sealer does (bench/lib/bare-audit.mjs).
  */
 export function bareServer(dbUrl, kit, actor, handler, port) {
   const pool = new pg.Pool({ connectionString: dbUrl, max: 10, application_name: 'eidor-bare', options: '-c jit=off' }); // the app's session settings (no JIT)
   const m = actor.municipalityId;
+  const audits = bareAudit(pool, kit);
   async function audit(c, input) {
-    const head = await c.query('update "audit_chain_head" set "seq" = "audit_chain_head"."seq" + 1 where "audit_chain_head"."municipality_id" = $1 returning "seq", "hash"', [m]);
-    const seq = Number(head.rows[0].seq);
-    const e = {
-      municipalityId: m,
-      occurredAt: new Date(),
-      actorUserId: actor.userId,
-      actorEmail: actor.email,
-      unitId: null,
-      role: null,
-      action: input.action,
-      subjectType: input.subjectType ?? null,
-      subjectId: null,
-      categories: input.categories ?? [],
-      requestId: randomUUID(),
-      ip: '127.0.0.1',
-    };
-    const hash = kit.auditHash(head.rows[0].hash, seq, e);
-    await c.query(
-      'insert into "audit_log" ("municipality_id", "seq", "occurred_at", "actor_user_id", "actor_email", "unit_id", "role", "action", "subject_type", "subject_id", "categories", "request_id", "ip", "prev_hash", "hash") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)',
-      [m, seq, e.occurredAt, e.actorUserId, e.actorEmail, e.unitId, e.role, e.action, e.subjectType, e.subjectId, e.categories, e.requestId, e.ip, head.rows[0].hash, hash],
-    );
-    await c.query('update "audit_chain_head" set "hash" = $1 where "audit_chain_head"."municipality_id" = $2', [hash, m]);
+    await (Array.isArray(input) ? audits.rows(c, actor, input) : audits.row(c, actor, input));
   }
   const server = http.createServer(async (req, res) => {
     const c = await pool.connect();
@@ -134,8 +116,13 @@ export function bareServer(dbUrl, kit, actor, handler, port) {
       await c.query('begin');
       await c.query(`SET LOCAL ROLE ${kit.APP_ROLE}`);
       await c.query("SELECT set_config('app.municipality_id', $1, true), set_config('app.user_id', $2, true)", [m, actor.userId]);
-      const out = await handler(c, new URL(req.url, 'http://x'), audit);
+      let mine = false;
+      const out = await handler(c, new URL(req.url, 'http://x'), async (cc, input) => {
+        mine = true;
+        await audit(cc, input);
+      });
       await c.query('commit');
+      if (mine) audits.committed(m);
       const body = JSON.stringify(out);
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(body);
@@ -150,7 +137,7 @@ export function bareServer(dbUrl, kit, actor, handler, port) {
   return new Promise((resolve) =>
     server.listen(port, '127.0.0.1', () =>
       resolve({
-        close: () => new Promise((r) => server.close(() => pool.end().then(r))),
+        close: () => new Promise((r) => server.close(() => audits.drain().then(() => pool.end()).then(r))),
       }),
     ),
   );

@@ -17,12 +17,13 @@
 // BENCH_BARE_SESSION=1 is a diagnostic: the bare server also runs the app's two session-lookup
 // statements per request, to tell the cost of authentication's SQL from the framework's.
 import { spawn } from 'node:child_process';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
+import { bareAudit } from '../lib/bare-audit.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // pg and esbuild are the server's dependencies: load them as the server does.
@@ -75,6 +76,7 @@ async function bareServer() {
       await c.query("SELECT set_config('app.municipality_id', $1, true), set_config('app.user_id', $2, true)", [m, actor.userId]);
       const out = await fn(c);
       await c.query('commit');
+      audits.committed(m);
       return out;
     } catch (err) {
       await c.query('rollback').catch(() => undefined);
@@ -84,33 +86,10 @@ async function bareServer() {
     }
   }
 
-  // platform/audit.ts appendAudit, statement for statement.
+  // platform/audit.ts: the unchained insert, and the sealer after commit (bench/lib/bare-audit.mjs).
+  const audits = bareAudit(pool, kit);
   async function audit(c, input) {
-    const head = await c.query(
-      'update "audit_chain_head" set "seq" = "audit_chain_head"."seq" + 1 where "audit_chain_head"."municipality_id" = $1 returning "seq", "hash"',
-      [m],
-    );
-    const seq = Number(head.rows[0].seq);
-    const e = {
-      municipalityId: m,
-      occurredAt: new Date(),
-      actorUserId: actor.userId,
-      actorEmail: actor.email,
-      unitId: input.via?.unitId ?? null,
-      role: input.via?.role ?? null,
-      action: input.action,
-      subjectType: input.subjectType ?? null,
-      subjectId: input.subjectId ?? null,
-      categories: input.categories ?? [],
-      requestId: randomUUID(),
-      ip: '127.0.0.1',
-    };
-    const hash = kit.auditHash(head.rows[0].hash, seq, e);
-    await c.query(
-      'insert into "audit_log" ("municipality_id", "seq", "occurred_at", "actor_user_id", "actor_email", "unit_id", "role", "action", "subject_type", "subject_id", "categories", "request_id", "ip", "prev_hash", "hash") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)',
-      [m, seq, e.occurredAt, e.actorUserId, e.actorEmail, e.unitId, e.role, e.action, e.subjectType, e.subjectId, e.categories, e.requestId, e.ip, head.rows[0].hash, hash],
-    );
-    await c.query('update "audit_chain_head" set "hash" = $1 where "audit_chain_head"."municipality_id" = $2', [hash, m]);
+    await audits.row(c, actor, input);
   }
 
   const summary = (r) => ({
@@ -218,7 +197,7 @@ async function bareServer() {
     else send(404, { error: { code: 'NOT_FOUND' } });
   });
   server.listen(Number(process.env.PORT), '127.0.0.1');
-  const stop = () => server.close(() => pool.end().then(() => process.exit(0)));
+  const stop = () => server.close(() => audits.drain().then(() => pool.end()).then(() => process.exit(0)));
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 }

@@ -49,7 +49,10 @@ export const ReviewReadsRequest = z
 const Named = z.object({ id: Uuid, name: z.string() });
 
 export const ReviewReadView = z.object({
-  seq: z.number().int(),
+  /** The audit row's number in insertion order. */
+  id: z.number().int(),
+  /** Its place in the hash chain; null for the moment between its commit and its sealing. */
+  seq: z.number().int().nullable(),
   occurredAt: IsoDateTime,
   user: z.object({ id: Uuid, name: z.string(), email: z.string() }).nullable(),
   unit: Named.nullable(),

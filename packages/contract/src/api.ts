@@ -8,6 +8,7 @@ import { extraGrantEndpoints } from './extra-grants.ts';
 import { journalEndpoints } from './journal.ts';
 import { notificationEndpoints } from './notifications.ts';
 import { referralEndpoints } from './referrals.ts';
+import { personOverviewEndpoints } from './person-overview.ts';
 import { groupEndpoints } from './groups.ts';
 import { accessReviewEndpoints } from './access-review.ts';
 
@@ -143,6 +144,7 @@ export const api = {
   ...journalEndpoints,
   ...notificationEndpoints,
   ...referralEndpoints,
+  ...personOverviewEndpoints,
   ...groupEndpoints,
   ...accessReviewEndpoints,
 } as const;

@@ -11,5 +11,6 @@ export * from './extra-grants.ts';
 export * from './journal.ts';
 export * from './notifications.ts';
 export * from './referrals.ts';
+export * from './person-overview.ts';
 export * from './groups.ts';
 export * from './access-review.ts';

@@ -121,7 +121,10 @@ export const MailboxResponse = z.object({ items: z.array(MailView) });
 
 // ---------- audit ----------
 export const AuditEntryView = z.object({
-  seq: z.number().int(),
+  /** The row's number in insertion order. */
+  id: z.number().int(),
+  /** Its place in the municipality's hash chain; null for the moment between its commit and its sealing. */
+  seq: z.number().int().nullable(),
   occurredAt: IsoDateTime,
   actorId: Uuid.nullable(),
   actorEmail: z.string().nullable(),
@@ -155,4 +158,6 @@ export const AuditVerifyResponse = z.object({
   ok: z.boolean(),
   checked: z.number().int(),
   firstBrokenSeq: z.number().int().nullable(),
+  /** Committed rows not yet chained (chained within moments of their commit). */
+  unsealed: z.number().int(),
 });

@@ -33,6 +33,7 @@ import { registerUsers } from './modules/users/routes.ts';
 import { registerExtraGrants } from './modules/extra-grants/routes.ts';
 import { registerGrants } from './modules/grants/routes.ts';
 import { registerJournal } from './modules/journal/routes.ts';
+import { registerPersonOverview } from './modules/person-overview/routes.ts';
 import { registerReferrals } from './modules/referrals/routes.ts';
 import { registerGroups } from './modules/groups/routes.ts';
 import { registerNotifications } from './modules/notifications/routes.ts';
@@ -173,6 +174,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   registerGrants(app, deps);
   registerJournal(app, deps);
   registerReferrals(app, deps);
+  registerPersonOverview(app, deps);
   registerGroups(app, deps);
   registerNotifications(app, deps);
   registerAudit(app, deps);

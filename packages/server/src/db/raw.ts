@@ -26,3 +26,25 @@ export function pgArray(values: readonly (string | number | null)[]): string {
     .map((v) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`))
     .join(',')}}`;
 }
+
+type SessionLike = {
+  dialect: { sqlToQuery(sql: SQL): { sql: string; params: unknown[] } };
+  prepareQuery(query: { sql: string; params: unknown[] }, fields: undefined, name: string, arrayMode: boolean): { execute(): Promise<unknown> };
+};
+const preparedTexts = new Map<string, string>();
+
+/**
+ * As `rows`, as a named prepared statement on PostgreSQL: parsed and planned once per connection
+ * (after PostgreSQL's first five custom plans it keeps a generic plan when that costs no more), for
+ * hot statements whose planning costs more than their run — on the person page, the relationship and
+ * referral reads spent 2–8 ms planning and under 1 ms running (BENCHMARKS.md, person-page). One name
+ * always goes with one text (checked). PGlite ignores the name and runs the text.
+ */
+export async function preparedRows<T>(tx: Db, name: string, text: string, values: readonly unknown[] = []): Promise<T[]> {
+  const known = preparedTexts.get(name);
+  if (known === undefined) preparedTexts.set(name, text);
+  else if (known !== text) throw new Error(`prepared statement ${name} was given another text`);
+  const session = (tx as unknown as { session: SessionLike }).session;
+  const res = (await session.prepareQuery(session.dialect.sqlToQuery(fromText(text, values)), undefined, name, false).execute()) as { rows: T[] };
+  return res.rows;
+}

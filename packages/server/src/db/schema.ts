@@ -98,27 +98,26 @@ export const oidcFlows = pgTable('oidc_flows', {
   createdAt: ts('created_at').notNull(),
 });
 
-export const auditLog = pgTable(
-  'audit_log',
-  {
-    municipalityId: uuid('municipality_id').notNull(),
-    seq: bigint('seq', { mode: 'number' }).notNull(),
-    occurredAt: ts('occurred_at').notNull(),
-    actorUserId: uuid('actor_user_id'),
-    actorEmail: text('actor_email'),
-    unitId: uuid('unit_id'),
-    role: text('role'),
-    action: text('action').notNull(),
-    subjectType: text('subject_type'),
-    subjectId: text('subject_id'),
-    categories: text('categories').array().notNull(),
-    requestId: text('request_id').notNull(),
-    ip: text('ip'),
-    prevHash: text('prev_hash').notNull(),
-    hash: text('hash').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.municipalityId, t.seq] })],
-);
+export const auditLog = pgTable('audit_log', {
+  /** Insertion order; the row's identity. */
+  id: bigint('id', { mode: 'number' }).primaryKey(),
+  municipalityId: uuid('municipality_id').notNull(),
+  /** The row's place in the municipality's hash chain, given by the sealer after commit (null until then). */
+  seq: bigint('seq', { mode: 'number' }),
+  occurredAt: ts('occurred_at').notNull(),
+  actorUserId: uuid('actor_user_id'),
+  actorEmail: text('actor_email'),
+  unitId: uuid('unit_id'),
+  role: text('role'),
+  action: text('action').notNull(),
+  subjectType: text('subject_type'),
+  subjectId: text('subject_id'),
+  categories: text('categories').array().notNull(),
+  requestId: text('request_id').notNull(),
+  ip: text('ip'),
+  prevHash: text('prev_hash'),
+  hash: text('hash'),
+});
 
 export const auditChainHead = pgTable('audit_chain_head', {
   municipalityId: uuid('municipality_id').primaryKey(),

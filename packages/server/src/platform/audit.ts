@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
 import type { Database, Db } from '../db/client.ts';
-import { auditChainHead, auditLog } from '../db/schema.ts';
+import { pgArray, preparedRows, rows } from '../db/raw.ts';
+import { enterTenant } from './context.ts';
 
 /** What one audit row records. Never the data itself: ids and categories only. */
 export type AuditEntry = {
@@ -40,74 +40,38 @@ export function auditHash(prevHash: string, seq: number, e: AuditEntry): string 
 }
 
 /**
- * Appends one row to the municipality's chain inside the caller's transaction. Incrementing the
- * chain head takes its row lock, so concurrent writers of one municipality line up and the chain
- * never forks; if anything here fails, the caller's whole transaction fails with it.
+ * Appends one row inside the caller's transaction, unchained: it commits with the caller's changes or
+ * not at all, and if the insert fails the caller's transaction fails with it (fail closed). The
+ * sealer (`sealAuditChain`, run after commit by `AuditSealer`) gives it its place in the
+ * municipality's hash chain moments later, so requests no longer queue on the chain head's lock.
  */
-export async function appendAudit(tx: Db, e: AuditEntry): Promise<number> {
-  let head = await tx
-    .update(auditChainHead)
-    .set({ seq: sql`${auditChainHead.seq} + 1` })
-    .where(eq(auditChainHead.municipalityId, e.municipalityId))
-    .returning({ seq: auditChainHead.seq, prevHash: auditChainHead.hash });
-  if (head.length === 0) {
-    await tx.insert(auditChainHead).values({ municipalityId: e.municipalityId, seq: 0, hash: '' }).onConflictDoNothing();
-    head = await tx
-      .update(auditChainHead)
-      .set({ seq: sql`${auditChainHead.seq} + 1` })
-      .where(eq(auditChainHead.municipalityId, e.municipalityId))
-      .returning({ seq: auditChainHead.seq, prevHash: auditChainHead.hash });
-  }
-  const { seq, prevHash } = head[0]!;
-  const hash = auditHash(prevHash, seq, e);
-  await tx.insert(auditLog).values({ ...e, seq, prevHash, hash });
-  await tx.update(auditChainHead).set({ hash }).where(eq(auditChainHead.municipalityId, e.municipalityId));
-  return seq;
+export async function appendAudit(tx: Db, e: AuditEntry): Promise<void> {
+  await appendAuditBatch(tx, [e]);
 }
 
+const INSERT_COLUMNS = 'municipality_id, occurred_at, actor_user_id, actor_email, unit_id, role, action, subject_type, subject_id, categories, request_id, ip';
+
 /**
- * Appends several rows of one municipality in one go: the chain head is advanced once for all of
- * them (one row lock, three statements whatever the count), the hashes chained in order.
+ * Appends several rows (any municipalities) in one statement; as `appendAudit`. It names only the
+ * columns the application role may insert: the chain's columns are the sealer's.
  */
 export async function appendAuditBatch(tx: Db, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  const municipalityId = entries[0]!.municipalityId;
-  if (entries.some((e) => e.municipalityId !== municipalityId)) throw new Error('appendAuditBatch: one municipality at a time');
-  if (entries.length === 1) {
-    await appendAudit(tx, entries[0]!);
-    return;
-  }
-  let head = await tx
-    .update(auditChainHead)
-    .set({ seq: sql`${auditChainHead.seq} + ${entries.length}` })
-    .where(eq(auditChainHead.municipalityId, municipalityId))
-    .returning({ seq: auditChainHead.seq, prevHash: auditChainHead.hash });
-  if (head.length === 0) {
-    await tx.insert(auditChainHead).values({ municipalityId, seq: 0, hash: '' }).onConflictDoNothing();
-    head = await tx
-      .update(auditChainHead)
-      .set({ seq: sql`${auditChainHead.seq} + ${entries.length}` })
-      .where(eq(auditChainHead.municipalityId, municipalityId))
-      .returning({ seq: auditChainHead.seq, prevHash: auditChainHead.hash });
-  }
-  let seq = Number(head[0]!.seq) - entries.length;
-  let prevHash = head[0]!.prevHash;
-  const rows = entries.map((e) => {
-    seq += 1;
-    const hash = auditHash(prevHash, seq, e);
-    const row = { ...e, seq, prevHash, hash };
-    prevHash = hash;
-    return row;
+  const values: unknown[] = [];
+  const tuples = entries.map((e) => {
+    const at = values.length;
+    values.push(e.municipalityId, e.occurredAt.toISOString(), e.actorUserId, e.actorEmail, e.unitId, e.role, e.action, e.subjectType, e.subjectId, pgArray(e.categories), e.requestId, e.ip);
+    return `(${Array.from({ length: 12 }, (_, i) => `$${at + i + 1}${CASTS[i]}`).join(', ')})`;
   });
-  await tx.insert(auditLog).values(rows);
-  await tx.update(auditChainHead).set({ hash: prevHash }).where(eq(auditChainHead.municipalityId, municipalityId));
+  const text = `INSERT INTO audit_log (${INSERT_COLUMNS}) VALUES ${tuples.join(', ')}`;
+  // A request writes one to a few rows: those statements are prepared once per connection.
+  if (entries.length <= 8) await preparedRows(tx, `audit_insert_${entries.length}`, text, values);
+  else await rows(tx, text, values);
 }
+const CASTS = ['::uuid', '::timestamptz', '::uuid', '', '::uuid', '', '', '', '', '::text[]', '', ''];
 
-export type ChainReport = { ok: boolean; checked: number; firstBrokenSeq: number | null; reason?: string };
-
-type Row = {
-  municipality_id: string;
-  seq: string | number;
+type UnsealedRow = {
+  id: string | number;
   occurred_at: Date | string;
   actor_user_id: string | null;
   actor_email: string | null;
@@ -119,9 +83,171 @@ type Row = {
   categories: string[];
   request_id: string;
   ip: string | null;
-  prev_hash: string;
-  hash: string;
 };
+
+/**
+ * Chains up to `limit` committed, unsealed rows of one municipality in insertion order, in one
+ * transaction under the chain head's row lock (so two sealers, in one process or several, never fork
+ * the chain). Returns how many rows it sealed; call again while it returns `limit`.
+ */
+export async function sealAuditChain(database: Database, municipalityId: string, limit = 2000): Promise<number> {
+  return database.db.transaction(async (txx) => {
+    const tx = txx as unknown as Db;
+    await enterTenant(tx, municipalityId, null);
+    // The sealer runs after nearly every audited request: its statements are prepared.
+    let head = await preparedRows<{ seq: string | number; hash: string }>(
+      tx,
+      'seal_head',
+      'SELECT seq, hash FROM audit_chain_head WHERE municipality_id = $1 FOR UPDATE',
+      [municipalityId],
+    );
+    if (head.length === 0) {
+      await rows(tx, "INSERT INTO audit_chain_head (municipality_id, seq, hash) VALUES ($1, 0, '') ON CONFLICT DO NOTHING", [municipalityId]);
+      head = await preparedRows(tx, 'seal_head', 'SELECT seq, hash FROM audit_chain_head WHERE municipality_id = $1 FOR UPDATE', [municipalityId]);
+    }
+    const pending = await preparedRows<UnsealedRow>(
+      tx,
+      'seal_pending',
+      `SELECT id, occurred_at, actor_user_id, actor_email, unit_id, role, action, subject_type, subject_id, categories, request_id, ip
+         FROM audit_log WHERE municipality_id = $1 AND seq IS NULL ORDER BY id LIMIT $2`,
+      [municipalityId, limit],
+    );
+    if (pending.length === 0) return 0;
+    let seq = Number(head[0]!.seq);
+    let prevHash = head[0]!.hash;
+    const ids: (string | number)[] = [];
+    const seqs: number[] = [];
+    const prevs: string[] = [];
+    const hashes: string[] = [];
+    for (const r of pending) {
+      seq += 1;
+      const hash = auditHash(prevHash, seq, entryOf(municipalityId, r));
+      ids.push(String(r.id));
+      seqs.push(seq);
+      prevs.push(prevHash);
+      hashes.push(hash);
+      prevHash = hash;
+    }
+    await preparedRows(
+      tx,
+      'seal_rows',
+      `UPDATE audit_log a SET seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
+         FROM unnest($2::bigint[], $3::bigint[], $4::text[], $5::text[]) AS v(id, seq, prev_hash, hash)
+        WHERE a.municipality_id = $1 AND a.id = v.id`,
+      [municipalityId, pgArray(ids.map(String)), pgArray(seqs), pgArray(prevs), pgArray(hashes)],
+    );
+    await preparedRows(tx, 'seal_head_update', 'UPDATE audit_chain_head SET seq = $2, hash = $3 WHERE municipality_id = $1', [municipalityId, seq, prevHash]);
+    return pending.length;
+  });
+}
+
+/** Seals every committed row of one municipality. */
+export async function sealAllOf(database: Database, municipalityId: string): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const n = await sealAuditChain(database, municipalityId);
+    total += n;
+    if (n < 2000) return total;
+  }
+}
+
+/** The municipalities that have committed, unsealed rows (read outside any tenant). */
+export async function municipalitiesWithUnsealed(database: Database): Promise<string[]> {
+  const r = await database.query<{ municipality_id: string }>('SELECT DISTINCT municipality_id FROM audit_log WHERE seq IS NULL');
+  return r.map((x) => x.municipality_id);
+}
+
+function entryOf(municipalityId: string, r: UnsealedRow): AuditEntry {
+  return {
+    municipalityId,
+    occurredAt: new Date(r.occurred_at),
+    actorUserId: r.actor_user_id,
+    actorEmail: r.actor_email,
+    unitId: r.unit_id,
+    role: r.role,
+    action: r.action,
+    subjectType: r.subject_type,
+    subjectId: r.subject_id,
+    categories: r.categories,
+    requestId: r.request_id,
+    ip: r.ip,
+  };
+}
+
+/**
+ * Runs the sealer after commits without making anyone wait: `kick` after a transaction that wrote
+ * audit rows commits; one seal runs per municipality at a time and a kick during it runs one more
+ * afterwards, so rows committed meanwhile are sealed in the next batch (under load, one seal chains
+ * many requests' rows). A sweep every few seconds, at start and at close catches rows whose kick
+ * was lost (a process that stopped between commit and seal, rows written outside a request).
+ */
+export class AuditSealer {
+  private readonly running = new Map<string, Promise<void>>();
+  private readonly again = new Set<string>();
+  private timer: NodeJS.Timeout | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly database: Database,
+    private readonly onError: (err: unknown) => void,
+  ) {}
+
+  kick(municipalityId: string): void {
+    if (this.closed) return;
+    if (this.running.has(municipalityId)) {
+      this.again.add(municipalityId);
+      return;
+    }
+    const run = (async () => {
+      try {
+        do {
+          this.again.delete(municipalityId);
+          await sealAllOf(this.database, municipalityId);
+        } while (this.again.has(municipalityId) && !this.closed);
+      } catch (err) {
+        this.onError(err);
+      } finally {
+        this.running.delete(municipalityId);
+      }
+    })();
+    this.running.set(municipalityId, run);
+  }
+
+  /** Seals everything committed so far for one municipality, waiting for a seal already running. */
+  async sealNow(municipalityId: string): Promise<void> {
+    await this.running.get(municipalityId);
+    await sealAllOf(this.database, municipalityId);
+  }
+
+  /** Seals every municipality's committed rows. */
+  async sweep(): Promise<void> {
+    for (const m of await municipalitiesWithUnsealed(this.database)) {
+      await this.running.get(m);
+      await sealAllOf(this.database, m);
+    }
+  }
+
+  start(everyMs: number): void {
+    this.timer = setInterval(() => {
+      this.sweep().catch(this.onError);
+    }, everyMs);
+    this.timer.unref();
+  }
+
+  /** Stops the timer, waits for running seals and seals what is left. */
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.closed = true;
+    await Promise.allSettled([...this.running.values()]);
+    await this.sweep().catch(this.onError);
+  }
+}
+
+/** `unsealed`: committed rows not yet chained (they are chained within moments of their commit). */
+export type ChainReport = { ok: boolean; checked: number; firstBrokenSeq: number | null; unsealed: number; reason?: string };
+
+type Row = UnsealedRow & { municipality_id: string; seq: string | number; prev_hash: string; hash: string };
 
 /**
  * Recomputes one municipality's chain from the first row and names the first row whose hash,
@@ -135,6 +261,11 @@ export async function verifyAuditChain(
   let prev = '';
   let expectedSeq = 1;
   let checked = 0;
+  const [{ n }] = (await query<{ n: string | number }>(
+    'SELECT count(*) AS n FROM audit_log WHERE municipality_id = $1 AND seq IS NULL',
+    [municipalityId],
+  )) as [{ n: string | number }];
+  const unsealed = Number(n);
   for (;;) {
     const rows = await query<Row>(
       'SELECT * FROM audit_log WHERE municipality_id = $1 AND seq >= $2 ORDER BY seq LIMIT $3',
@@ -142,23 +273,10 @@ export async function verifyAuditChain(
     );
     for (const r of rows) {
       const seq = Number(r.seq);
-      if (seq !== expectedSeq) return { ok: false, checked, firstBrokenSeq: expectedSeq, reason: 'row missing' };
-      const entry: AuditEntry = {
-        municipalityId: r.municipality_id,
-        occurredAt: new Date(r.occurred_at),
-        actorUserId: r.actor_user_id,
-        actorEmail: r.actor_email,
-        unitId: r.unit_id,
-        role: r.role,
-        action: r.action,
-        subjectType: r.subject_type,
-        subjectId: r.subject_id,
-        categories: r.categories,
-        requestId: r.request_id,
-        ip: r.ip,
-      };
-      if (r.prev_hash !== prev) return { ok: false, checked, firstBrokenSeq: seq, reason: 'link to previous row broken' };
-      if (auditHash(prev, seq, entry) !== r.hash) return { ok: false, checked, firstBrokenSeq: seq, reason: 'row content changed' };
+      if (seq !== expectedSeq) return { ok: false, checked, firstBrokenSeq: expectedSeq, unsealed, reason: 'row missing' };
+      const entry = entryOf(r.municipality_id, r);
+      if (r.prev_hash !== prev) return { ok: false, checked, firstBrokenSeq: seq, unsealed, reason: 'link to previous row broken' };
+      if (auditHash(prev, seq, entry) !== r.hash) return { ok: false, checked, firstBrokenSeq: seq, unsealed, reason: 'row content changed' };
       prev = r.hash;
       expectedSeq++;
       checked++;
@@ -171,7 +289,7 @@ export async function verifyAuditChain(
   );
   const h = head[0];
   if (h && (Number(h.seq) !== checked || h.hash !== prev)) {
-    return { ok: false, checked, firstBrokenSeq: checked + 1, reason: 'rows after the last readable one are missing' };
+    return { ok: false, checked, firstBrokenSeq: checked + 1, unsealed, reason: 'rows after the last readable one are missing' };
   }
-  return { ok: true, checked, firstBrokenSeq: null };
+  return { ok: true, checked, firstBrokenSeq: null, unsealed };
 }

@@ -3,7 +3,7 @@ import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import type { Actor, DataCategory, RoleAssignment } from '@eidor/domain';
 import type { Database, Db } from '../db/client.ts';
 import type { Clock } from './clock.ts';
-import { appendAuditBatch, type AuditEntry } from './audit.ts';
+import { appendAuditBatch, type AuditEntry, type AuditSealer } from './audit.ts';
 import type { LoadedSession, SessionPolicy } from './sessions.ts';
 import type { Config } from '../config.ts';
 import { AppError } from './errors.ts';
@@ -19,6 +19,8 @@ export type Deps = {
   secretKey: Buffer;
   migration: string;
   sessionPolicy: SessionPolicy;
+  /** Chains committed audit rows after the fact (platform/audit.ts). */
+  auditSealer: AuditSealer;
   /** Where log lines go (stdout when absent); tests capture them to prove nothing personal is logged. */
   logStream?: { write(line: string): void };
 };
@@ -92,13 +94,12 @@ export async function runAsTenant<T>(
   fn: (ctx: Ctx) => Promise<T>,
 ): Promise<T> {
   const now = deps.clock.now();
-  return deps.database.db.transaction(async (tx) => {
+  const pending: AuditEntry[] = [];
+  const result = await deps.database.db.transaction(async (tx) => {
     await enterTenant(tx as unknown as Db, session.actor.municipalityId, session.actor.userId);
-    // Audit rows are collected and written when the command has finished, just before COMMIT: the
-    // municipality's chain head is locked only for that last moment instead of for the rest of the
-    // request (every request of a municipality waits for that lock), and they still commit with the
-    // command's changes or not at all.
-    const pending: AuditEntry[] = [];
+    // Audit rows are collected and inserted when the command has finished, in its transaction: they
+    // commit with the command's changes or not at all, and a failed insert fails the request. They
+    // are chained (hash chain, platform/audit.ts) by the sealer after the commit, off the request path.
     const ctx: Ctx = {
       actor: session.actor,
       actorEmail: session.user.email,
@@ -117,10 +118,12 @@ export async function runAsTenant<T>(
         );
       },
     };
-    const result = await fn(ctx);
+    const out = await fn(ctx);
     await appendAuditBatch(tx as unknown as Db, pending);
-    return result;
+    return out;
   });
+  if (pending.length > 0) deps.auditSealer.kick(session.actor.municipalityId);
+  return result;
 }
 
 declare module 'fastify' {

@@ -78,7 +78,10 @@ export async function findSession(db: Db, token: string, now: Date, policy: Sess
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.tokenHash, sha256(token)))
-    .limit(1);
+    .limit(1)
+    // Every request asks this: parsed and planned once per connection (db/raw.ts preparedRows).
+    .prepare('find_session')
+    .execute();
   const row = rows[0];
   if (!row) return null;
   const { s, u } = row;

@@ -155,7 +155,7 @@ describe('the demo municipality on first start', () => {
   it('the audit chain of the demo municipality is intact, with the seeding in it', async () => {
     const report = await verifyAuditChain(w.database.query.bind(w.database), demoId);
     expect(report.ok, report.reason).toBe(true);
-    const actions = await q<{ action: string }>('SELECT action FROM audit_log WHERE municipality_id = $1 ORDER BY seq LIMIT 2', [demoId]);
+    const actions = await q<{ action: string }>('SELECT action FROM audit_log WHERE municipality_id = $1 ORDER BY id LIMIT 2', [demoId]);
     expect(actions.map((r) => r.action)).toEqual(['municipality.create', 'person.seed']);
   });
 

@@ -5,6 +5,7 @@ import { loadConfig, type Config } from '../config.ts';
 import { openPglite, openPostgres, type Database } from '../db/client.ts';
 import { prepare, type Running } from '../server.ts';
 import { createMunicipality } from '../seed/demo.ts';
+import type { AuditSealer } from '../platform/audit.ts';
 
 export const PASSWORD = 'correct-horse-battery-9';
 
@@ -53,6 +54,8 @@ export type World = {
   database: Database;
   clock: TestClock;
   config: Config;
+  /** Chains committed audit rows (it also runs on its own after each audited request). */
+  sealer: AuditSealer;
   /** Two municipalities: A and B, each with one user per role (advisor@a.test, admin@b.test …). */
   a: Awaited<ReturnType<typeof createMunicipality>>;
   b: Awaited<ReturnType<typeof createMunicipality>>;
@@ -79,6 +82,7 @@ export async function createWorld(env: Record<string, string> = {}, logStream?: 
     database,
     clock,
     config,
+    sealer: running.deps.auditSealer,
     a,
     b,
     async close() {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../platform/audit.ts';
+import { sealAuditChain, verifyAuditChain } from '../../platform/audit.ts';
 import { Agent, createWorld, signedIn, snapshot, type World } from '../../test/harness.ts';
 
 let w: World;
@@ -9,6 +9,16 @@ beforeAll(async () => {
   auditor = await signedIn(w.app, 'auditor@a.test');
 });
 afterAll(async () => w?.close());
+
+/** Tampering as someone with the database owner's rights, who can also switch off the seal-only guard. */
+async function tamper(statement: string, params: unknown[]) {
+  await w.database.execScript('ALTER TABLE audit_log DISABLE TRIGGER audit_log_seal_only');
+  try {
+    await w.database.query(statement, params);
+  } finally {
+    await w.database.execScript('ALTER TABLE audit_log ENABLE TRIGGER audit_log_seal_only');
+  }
+}
 
 describe('audit log', () => {
   it('every write leaves one row with who, unit, role, action, subject, time, request id and IP', async () => {
@@ -88,21 +98,56 @@ describe('audit log', () => {
     );
     const seq = Number(target[0]!.seq);
     // Tampering as the database owner, which the application role cannot do.
-    await w.database.query("UPDATE audit_log SET action = 'unit.read' WHERE municipality_id = $1 AND seq = $2", [w.a.municipalityId, seq]);
+    await tamper("UPDATE audit_log SET action = 'unit.read' WHERE municipality_id = $1 AND seq = $2", [w.a.municipalityId, seq]);
     const broken = await auditor.post('/api/audit/verify');
     expect(broken.json()).toMatchObject({ ok: false, firstBrokenSeq: seq });
     const report = await verifyAuditChain(w.database.query, w.a.municipalityId);
     expect(report.firstBrokenSeq).toBe(seq);
     expect(report.reason).toBe('row content changed');
-    await w.database.query("UPDATE audit_log SET action = 'unit.create' WHERE municipality_id = $1 AND seq = $2", [w.a.municipalityId, seq]);
+    await tamper("UPDATE audit_log SET action = 'unit.create' WHERE municipality_id = $1 AND seq = $2", [w.a.municipalityId, seq]);
     expect((await verifyAuditChain(w.database.query, w.a.municipalityId)).ok).toBe(true);
     // A deleted row breaks the chain at its place.
+    await w.sealer.sealNow(w.b.municipalityId);
     const last = await w.database.query<{ seq: string }>('SELECT max(seq) AS seq FROM audit_log WHERE municipality_id = $1', [w.b.municipalityId]);
     const before = await w.database.query<{ seq: string }>("SELECT seq FROM audit_log WHERE municipality_id = $1 AND seq = 1", [w.b.municipalityId]);
     expect(before).toHaveLength(1);
-    await w.database.query('DELETE FROM audit_log WHERE municipality_id = $1 AND seq = 1', [w.b.municipalityId]);
+    await tamper('DELETE FROM audit_log WHERE municipality_id = $1 AND seq = 1', [w.b.municipalityId]);
     expect((await verifyAuditChain(w.database.query, w.b.municipalityId)).firstBrokenSeq).toBe(1);
     expect(Number(last[0]!.seq)).toBeGreaterThan(0);
+  });
+
+  it('requests insert their rows unchained; the sealer chains them after the commit, in order, without gaps', async () => {
+    const advisor = await signedIn(w.app, 'advisor@a.test');
+    // Many audited requests at once: none waits on the chain; the sealer batches them.
+    const results = await Promise.all(Array.from({ length: 20 }, () => advisor.get('/api/units')));
+    expect(results.every((r) => r.statusCode === 200)).toBe(true);
+    // Several sealers at once (as several app processes would run) never fork the chain.
+    await Promise.all([sealAuditChain(w.database, w.a.municipalityId, 3), sealAuditChain(w.database, w.a.municipalityId, 3), w.sealer.sealNow(w.a.municipalityId)]);
+    await w.sealer.sealNow(w.a.municipalityId);
+    const chain = await w.database.query<{ seq: string; n: string; max: string; unsealed: string }>(
+      'SELECT count(seq) AS n, max(seq) AS max, count(*) FILTER (WHERE seq IS NULL) AS unsealed FROM audit_log WHERE municipality_id = $1',
+      [w.a.municipalityId],
+    );
+    expect(Number(chain[0]!.unsealed)).toBe(0);
+    expect(Number(chain[0]!.max)).toBe(Number(chain[0]!.n));
+    const verified = (await auditor.post('/api/audit/verify')).json();
+    expect(verified).toMatchObject({ ok: true, firstBrokenSeq: null, unsealed: 0 });
+    const head = await w.database.query<{ seq: string }>('SELECT seq FROM audit_chain_head WHERE municipality_id = $1', [w.a.municipalityId]);
+    expect(Number(head[0]!.seq)).toBe(verified.checked);
+  });
+
+  it('a row is sealed once: the application role cannot write chain fields on insert, re-seal a row or change one', async () => {
+    const asApp = (statement: string) =>
+      w.database.execScript(`BEGIN; SET LOCAL ROLE eidor_app; SELECT set_config('app.municipality_id', '${w.a.municipalityId}', true); ${statement}; COMMIT;`);
+    await expect(
+      asApp(`INSERT INTO audit_log (municipality_id, occurred_at, action, request_id, seq, prev_hash, hash) VALUES ('${w.a.municipalityId}', now(), 'forged', 'r', 999999, '', 'x')`),
+    ).rejects.toThrow(/permission denied/);
+    await w.sealer.sealNow(w.a.municipalityId);
+    await expect(asApp(`UPDATE audit_log SET hash = 'x' WHERE municipality_id = '${w.a.municipalityId}' AND seq = 1`)).rejects.toThrow(/sealed, once/);
+    // Not even the owner changes a row while the guard is on.
+    await expect(w.database.query("UPDATE audit_log SET action = 'x' WHERE municipality_id = $1 AND seq = 1", [w.a.municipalityId])).rejects.toThrow(/sealed, once/);
+    await expect(w.database.query('DELETE FROM audit_log WHERE municipality_id = $1 AND seq = 1', [w.a.municipalityId])).rejects.toThrow(/never deleted/);
+    expect((await verifyAuditChain(w.database.query, w.a.municipalityId)).ok).toBe(true);
   });
 
   it('fails closed: if the audit row cannot be written, the change is not made', async () => {

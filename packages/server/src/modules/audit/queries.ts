@@ -14,7 +14,7 @@ export async function searchAudit(tx: Db, municipalityId: string, f: AuditFilter
   if (f.to) where.push(lt(auditLog.occurredAt, new Date(new Date(`${f.to}T00:00:00+01:00`).getTime() + 86_400_000)));
   const cond = and(...where);
   const [rows, totals] = await Promise.all([
-    tx.select().from(auditLog).where(cond).orderBy(desc(auditLog.seq)).limit(pageSize).offset((page - 1) * pageSize),
+    tx.select().from(auditLog).where(cond).orderBy(desc(auditLog.id)).limit(pageSize).offset((page - 1) * pageSize),
     tx.select({ n: count() }).from(auditLog).where(cond),
   ]);
   return { rows, total: totals[0]?.n ?? 0 };

@@ -20,6 +20,7 @@ export function registerAudit(app: FastifyInstance, deps: Deps): void {
       await ctx.audit({ action: 'audit.search', subjectType: 'audit_log', via: decision.via });
       return {
         items: rows.map((r) => ({
+          id: r.id,
           seq: r.seq,
           occurredAt: r.occurredAt.toISOString(),
           actorId: r.actorUserId,
@@ -47,8 +48,10 @@ export function registerAudit(app: FastifyInstance, deps: Deps): void {
       await ctx.audit({ action: 'audit.verify', subjectType: 'audit_log', via: decision.via });
       return ctx.actor.municipalityId;
     });
+    // Chain what has committed so far (this request's own row too), then check the whole chain.
+    await deps.auditSealer.sealNow(municipalityId);
     const r = await verifyAuditChain(deps.database.query, municipalityId);
-    return { ok: r.ok, checked: r.checked, firstBrokenSeq: r.firstBrokenSeq };
+    return { ok: r.ok, checked: r.checked, firstBrokenSeq: r.firstBrokenSeq, unsealed: r.unsealed };
   });
 
   // The access review (issue 7 § 9) reads the same log.

@@ -153,7 +153,7 @@ describe('consent and requests to units', () => {
     // The coordinator reads the answer in the case; the audit names the unit that read and answered.
     const c = (await grants.get(`/api/extra-grants/cases/${caseId}`)).json();
     expect(c.requests.find((r: { unitName: string }) => r.unitName === 'Helsestasjon for flyktninger')).toMatchObject({ status: 'answered', answer: 'Blind fra fødsel; trenger ledsager og mobilitetstrening', costEstimate: 12_000_000, informant: 'Kari Lege, fastlege' });
-    const audit = await w.database.query<{ action: string; unit_id: string }>(`SELECT action, unit_id FROM audit_log WHERE action LIKE 'extra_grants.request.%' AND unit_id = $1 ORDER BY seq`, [w.a.unitIds.health]);
+    const audit = await w.database.query<{ action: string; unit_id: string }>(`SELECT action, unit_id FROM audit_log WHERE action LIKE 'extra_grants.request.%' AND unit_id = $1 ORDER BY id`, [w.a.unitIds.health]);
     expect(audit.map((a) => a.action)).toEqual(['extra_grants.request.read', 'extra_grants.request.answer']);
   });
 

@@ -87,7 +87,7 @@ describe('rate tables', () => {
     expect((await advisor.put('/api/grants/rates', { code: 'AR-1 EV', year: 2024, amount: 1, source: 'x', status: 'verified', note: null, version: 0 })).statusCode).toBe(403);
     const other = await signedIn(w.app, 'grants@b.test');
     expect((await other.get('/api/grants/rates')).json().rates.find((r: { code: string; year: number }) => r.code === 'AR-1 EV' && r.year === 2024).amount).toBe(241_100);
-    const audit = await w.database.query<{ action: string }>(`SELECT action FROM audit_log WHERE action LIKE 'grants.rate.%' ORDER BY seq`);
+    const audit = await w.database.query<{ action: string }>(`SELECT action FROM audit_log WHERE action LIKE 'grants.rate.%' ORDER BY id`);
     expect(audit.map((a) => a.action)).toEqual(['grants.rate.correct', 'grants.rate.add']);
     // Revert the 2025 row: the nearest year's rate applies again.
     const reverted = await grants.post('/api/grants/rates/revert', { code: 'AR-1 EV', year: 2025, version: 0 });

@@ -36,7 +36,7 @@ const journal = (agent: Agent, id: string) => agent.get(`/api/journal/persons/${
 const note = (agent: Agent, id: string, body: Record<string, unknown>) => agent.post(`/api/journal/persons/${id}/notes`, body);
 const auditRows = (personId: string, action: string) =>
   w.database.query<{ action: string; categories: string[]; role: string | null }>(
-    'SELECT action, categories, role FROM audit_log WHERE subject_type = $1 AND subject_id = $2 AND action = $3 ORDER BY seq',
+    'SELECT action, categories, role FROM audit_log WHERE subject_type = $1 AND subject_id = $2 AND action = $3 ORDER BY id',
     ['person', personId, action],
   );
 

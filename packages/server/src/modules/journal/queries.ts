@@ -1,6 +1,6 @@
 import type { JournalCategoryName } from '@eidor/contract';
 import type { Db } from '../../db/client.ts';
-import { rows } from '../../db/raw.ts';
+import { preparedRows, rows } from '../../db/raw.ts';
 
 // All SQL of the journal module. Dates as YYYY-MM-DD text, so PGlite and PostgreSQL answer alike.
 
@@ -37,6 +37,36 @@ export async function notesOf(tx: Db, personId: string, categories: readonly Jou
     `SELECT ${NOTE_COLS} FROM journal_notes n LEFT JOIN users u ON u.id = n.created_by
       WHERE n.person_id = $1 AND n.category = ANY($2::text[]) ORDER BY n.created_at DESC, n.id`,
     [personId, pgArray(categories)],
+  );
+}
+
+export type NoteSummaryRow = {
+  id: string;
+  category: JournalCategoryName;
+  meeting_date: string | null;
+  created_at: Date | string;
+  author: string | null;
+  excerpt: string;
+  truncated: boolean;
+  corrected: boolean;
+  total: string | number;
+};
+
+/** The newest `limit` notes in the categories, each with the start of its current text, and how many there are in all. */
+export async function latestNotesOf(tx: Db, personId: string, categories: readonly JournalCategoryName[], limit: number, excerptChars: number): Promise<NoteSummaryRow[]> {
+  if (categories.length === 0) return [];
+  return preparedRows<NoteSummaryRow>(
+    tx,
+    'latest_notes_of_person',
+    `SELECT n.id, n.category, to_char(n.meeting_date, 'YYYY-MM-DD') AS meeting_date, n.created_at, u.name AS author,
+            left(v.body, $3) AS excerpt, length(v.body) > $3 AS truncated, v.version > 0 AS corrected, count(*) OVER () AS total
+       FROM journal_notes n
+       LEFT JOIN users u ON u.id = n.created_by
+      CROSS JOIN LATERAL (SELECT x.body, x.version FROM journal_note_versions x WHERE x.note_id = n.id ORDER BY x.version DESC LIMIT 1) v
+      WHERE n.person_id = $1 AND n.category = ANY($2::text[])
+      ORDER BY n.created_at DESC, n.id
+      LIMIT $4`,
+    [personId, pgArray(categories), excerptChars, limit],
   );
 }
 

@@ -1,7 +1,7 @@
 import { can, canAccessPerson, personAbilities, personReach, type DataCategory, type Relationship } from '@eidor/domain';
 import type { Ctx } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
-import { pgArray, rows } from '../../db/raw.ts';
+import { pgArray, preparedRows, rows } from '../../db/raw.ts';
 import { findPerson, type PersonRow } from './queries.ts';
 
 /**
@@ -13,8 +13,9 @@ export async function relationshipsTo(ctx: Ctx, personId: string): Promise<Map<s
   const unitIds = [...new Set(ctx.actor.assignments.map((a) => a.unitId))];
   const map = new Map<string, Relationship[]>(unitIds.map((u) => [u, []]));
   if (unitIds.length === 0) return map;
-  const found = await rows<{ unit_id: string | null; kind: Relationship['kind']; categories: DataCategory[] | null }>(
+  const found = await preparedRows<{ unit_id: string | null; kind: Relationship['kind']; categories: DataCategory[] | null }>(
     ctx.tx,
+    'person_relationships',
     `SELECT t.unit_id, 'team_member' AS kind, NULL::text[] AS categories
        FROM person_team t WHERE t.person_id = $1 AND t.unit_id = ANY($2::uuid[])
      UNION ALL

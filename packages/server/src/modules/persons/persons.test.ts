@@ -68,7 +68,7 @@ describe('register and view', () => {
     await leader.get(`/api/persons/${p.id}`);
     await advisor.get(`/api/persons/${p.id}`);
     const rows = await w.database.query<{ action: string; categories: string[] }>(
-      "SELECT action, categories FROM audit_log WHERE subject_type = 'person' AND subject_id = $1 ORDER BY seq",
+      "SELECT action, categories FROM audit_log WHERE subject_type = 'person' AND subject_id = $1 ORDER BY id",
       [p.id],
     );
     expect(rows.map((r) => r.action)).toEqual(['person.create', 'person.read', 'person.read']);

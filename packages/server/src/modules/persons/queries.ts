@@ -14,7 +14,7 @@ export async function searchPersons(tx: Db, p: SearchParams): Promise<SearchRow[
 }
 
 export async function findPerson(tx: Db, municipalityId: string, id: string): Promise<PersonRow | undefined> {
-  const r = await tx.select().from(persons).where(and(eq(persons.id, id), eq(persons.municipalityId, municipalityId))).limit(1);
+  const r = await tx.select().from(persons).where(and(eq(persons.id, id), eq(persons.municipalityId, municipalityId))).limit(1).prepare('find_person').execute();
   return r[0];
 }
 
@@ -34,7 +34,9 @@ export async function teamOf(tx: Db, personId: string) {
     .from(personTeam)
     .innerJoin(units, eq(units.id, personTeam.unitId))
     .where(eq(personTeam.personId, personId))
-    .orderBy(asc(units.name));
+    .orderBy(asc(units.name))
+    .prepare('team_of_person')
+    .execute();
 }
 
 export async function replaceTeam(tx: Db, p: { municipalityId: string; personId: string; unitIds: string[]; now: Date; by: string }) {
@@ -84,7 +86,7 @@ export async function accessLogOf(tx: Db, municipalityId: string, personId: stri
     .leftJoin(users, eq(users.id, auditLog.actorUserId))
     .leftJoin(units, eq(units.id, auditLog.unitId))
     .where(and(eq(auditLog.municipalityId, municipalityId), eq(auditLog.subjectType, 'person'), eq(auditLog.subjectId, personId)))
-    .orderBy(desc(auditLog.seq))
+    .orderBy(desc(auditLog.id))
     .limit(500);
 }
 

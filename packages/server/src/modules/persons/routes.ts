@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { can, canAccessPerson, categoryReach, DATA_CATEGORIES, nameKey, normaliseName, parseNationalId, normaliseDufNumber } from '@eidor/domain';
+import { can, canAccessPerson, categoryReach, nameKey, normaliseName, parseNationalId, normaliseDufNumber } from '@eidor/domain';
 import { withTenant, type Ctx, type Deps } from '../../platform/context.ts';
 import { AppError, forbidden, notFound, versionConflict } from '../../platform/errors.ts';
 import { route } from '../../platform/http.ts';
@@ -7,7 +7,8 @@ import { abilities, loadReachablePerson, reachContext, reachedAmong, reachFilter
 import { registerPerson } from './commands/register-person.ts';
 import { setPersonTeam } from './commands/set-person-team.ts';
 import { updatePerson } from './commands/update-person.ts';
-import { presentHousehold, presentPerson, presentSummary } from './presenter.ts';
+import { presentHousehold, presentSummary } from './presenter.ts';
+import { personView } from './view.ts';
 import {
   accessLogOf,
   duplicateCandidates,
@@ -17,19 +18,7 @@ import {
   membersOf,
   renameHouseholdIfVersion,
   searchPersons,
-  teamOf,
 } from './queries.ts';
-
-/** The person page's data, for the actor; the read itself is audited with the categories shown. */
-async function personView(ctx: Ctx, id: string, action: string | null) {
-  const { person, relationships } = await loadReachablePerson(ctx, id);
-  const can = abilities(ctx, relationships);
-  if (action) {
-    const shown = DATA_CATEGORIES.filter((c) => can.categories[c].read && (c === 'identity' || c === 'settlement'));
-    await ctx.audit({ action, subjectType: 'person', subjectId: id, categories: shown, via: canAccessPerson(ctx.actor, 'read', 'identity', relationships).via });
-  }
-  return presentPerson(person, await teamOf(ctx.tx, id), can);
-}
 
 export function registerPersons(app: FastifyInstance, deps: Deps): void {
   const o = { secure: deps.config.env === 'production' };

@@ -1,6 +1,6 @@
 import type { DataCategory, LegalBasis, ReferralStatus, UnitKind } from '@eidor/domain';
 import type { Db } from '../../db/client.ts';
-import { pgArray, rows } from '../../db/raw.ts';
+import { pgArray, preparedRows, rows } from '../../db/raw.ts';
 
 // All SQL of referrals, consent and break-the-glass. Dates as YYYY-MM-DD text, so PGlite and
 // PostgreSQL answer alike.
@@ -76,8 +76,9 @@ export async function findReferral(tx: Db, id: string): Promise<ReferralRow | un
 /** The person's referrals sent from or to one of `unitIds`, newest first. */
 export async function referralsOfPerson(tx: Db, personId: string, unitIds: readonly string[]): Promise<ReferralRow[]> {
   if (unitIds.length === 0) return [];
-  return rows<ReferralRow>(
+  return preparedRows<ReferralRow>(
     tx,
+    'referrals_of_person',
     `${REFERRAL_SELECT} WHERE r.person_id = $1 AND (r.from_unit_id = ANY($2::uuid[]) OR r.to_unit_id = ANY($2::uuid[])) ORDER BY r.sent_at DESC, r.id`,
     [personId, pgArray(unitIds)],
   );
@@ -97,8 +98,9 @@ export async function referralsOfUnits(tx: Db, unitIds: readonly string[], box: 
 
 export async function attachmentsOf(tx: Db, referralIds: readonly string[]) {
   if (referralIds.length === 0) return [];
-  return rows<{ referral_id: string; id: string; file_name: string; category: string }>(
+  return preparedRows<{ referral_id: string; id: string; file_name: string; category: string }>(
     tx,
+    'referral_attachments_of',
     `SELECT a.referral_id, d.id, d.file_name, d.category FROM referral_attachments a JOIN journal_documents d ON d.id = a.document_id
       WHERE a.referral_id = ANY($1::uuid[]) ORDER BY d.uploaded_at, d.id`,
     [pgArray(referralIds)],

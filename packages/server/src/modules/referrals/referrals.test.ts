@@ -116,7 +116,7 @@ describe('referrals', () => {
     // A closed referral cannot be closed again.
     expect((await healthPartner.post(`/api/referrals/${r.id}/close`, { outcome: 'x', version: closed.json().version })).statusCode).toBe(409);
 
-    const audit = await w.database.query<{ action: string }>("SELECT action FROM audit_log WHERE subject_id = $1 AND action LIKE 'referral.%' ORDER BY seq", [p.id]);
+    const audit = await w.database.query<{ action: string }>("SELECT action FROM audit_log WHERE subject_id = $1 AND action LIKE 'referral.%' ORDER BY id", [p.id]);
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['referral.send', 'referral.accept', 'referral.close', 'referral.list']));
   });
 
@@ -276,7 +276,7 @@ describe('confidentiality of referrals', () => {
     const open = (await healthPartner.get(`/api/referrals/${r.id}`)).json();
     expect(open).toMatchObject({ reason: 'Alvorlig depresjon etter flukt.', withheld: { person: false, details: false } });
     const audit = await w.database.query<{ categories: string[]; role: string; unit_id: string }>(
-      "SELECT categories, role, unit_id FROM audit_log WHERE subject_id = $1 AND action = 'referral.read' ORDER BY seq",
+      "SELECT categories, role, unit_id FROM audit_log WHERE subject_id = $1 AND action = 'referral.read' ORDER BY id",
       [p.id],
     );
     expect(audit).toEqual([

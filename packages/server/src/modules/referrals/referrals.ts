@@ -12,6 +12,7 @@ import {
   type DataCategory,
   type LegalBasis,
   type ReferralAction,
+  type Relationship,
 } from '@eidor/domain';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError, forbidden, notFound, versionConflict } from '../../platform/errors.ts';
@@ -27,6 +28,7 @@ import {
   findReferral,
   insertAttachments,
   insertReferral,
+  referralsOfPerson,
   unitsByIds,
   updateReferralStatus,
   type ReferralRow,
@@ -72,7 +74,7 @@ async function referralTask(ctx: Ctx, r: ReferralRow): Promise<void> {
  *   with its consent, if any, in force); after that, nothing about the person.
  * - Sending side: the person, and the texts and attachments only if the actor may read every named category.
  */
-export async function referralDisclosure(ctx: Ctx, r: ReferralRow, sides: readonly string[]) {
+export async function referralDisclosure(ctx: Ctx, r: ReferralRow, sides: readonly string[], known?: KnownPerson) {
   const d: Disclosure = { person: false, details: false };
   let via = undefined as ReturnType<typeof actingAssignment>;
   if (sides.includes('receiver')) {
@@ -88,7 +90,7 @@ export async function referralDisclosure(ctx: Ctx, r: ReferralRow, sides: readon
     }
   }
   if (sides.includes('sender') && !d.details) {
-    const relationships = await relationshipsTo(ctx, r.person_id);
+    const relationships = known?.personId === r.person_id ? known.relationships : await relationshipsTo(ctx, r.person_id);
     const identity = canAccessPerson(ctx.actor, 'read', 'identity', relationships);
     if (identity.allowed) {
       d.person = true;
@@ -98,6 +100,34 @@ export async function referralDisclosure(ctx: Ctx, r: ReferralRow, sides: readon
   }
   const categories: DataCategory[] = d.person ? ['identity', ...(d.details ? r.categories.filter((c) => c !== 'identity') : [])] : [];
   return { disclose: d, categories, via };
+}
+
+/** A person whose relationships to the actor the caller has loaded already (saves loading them again). */
+export type KnownPerson = { personId: string; relationships: Map<string, Relationship[]> };
+
+/** The referrals as the actor sees them; each person shown is audited with the categories shown and the role it went through. */
+export async function presentReferrals(ctx: Ctx, list: ReferralRow[], action: string, known?: KnownPerson) {
+  const atts = await attachmentsOf(ctx.tx, list.map((r) => r.id));
+  const out = [];
+  for (const r of list) {
+    const sides = sidesOf(ctx, r);
+    const shown = await referralDisclosure(ctx, r, sides, known);
+    if (shown.categories.length > 0) {
+      await ctx.audit({ action, subjectType: 'person', subjectId: r.person_id, categories: shown.categories, via: shown.via });
+    }
+    out.push(presentReferral(r, atts.filter((a) => a.referral_id === r.id), sides, ctx.now, shown.disclose));
+  }
+  return out;
+}
+
+/**
+ * The person page's referrals: the open ones the actor's units are a side of, presented and audited
+ * as on the referrals page, and how many the actor may see in all (ended ones only counted).
+ */
+export async function referralsForPage(ctx: Ctx, personId: string, relationships: Map<string, Relationship[]>) {
+  const all = await referralsOfPerson(ctx.tx, personId, actingUnitIds(ctx));
+  const open = all.filter((r) => referralIsOpen(r.status));
+  return { total: all.length, open: await presentReferrals(ctx, open, 'referral.read', { personId, relationships }) };
 }
 
 /** One referral as the actor sees it. */

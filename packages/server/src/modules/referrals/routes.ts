@@ -4,36 +4,20 @@ import { canAccessPerson, DATA_CATEGORIES, RECEIVABLE_CATEGORIES, consentState }
 import { withTenant, type Deps } from '../../platform/context.ts';
 import { route } from '../../platform/http.ts';
 import { loadReachablePerson } from '../persons/public.ts';
-import { actingUnitIds, sidesOf } from './access.ts';
+import { actingUnitIds } from './access.ts';
 import { breakGlass, endBreakGlass, myActiveBreakGlass } from './break-glass.ts';
 import { personConsents, recordConsent, visibleConsents, withdrawConsent } from './consents.ts';
-import { presentReferral } from './presenter.ts';
-import { activeUnitList, attachmentsOf, consentsOfPerson, documentsOfPerson, referralsOfPerson, referralsOfUnits, type ReferralRow } from './queries.ts';
-import { actOnReferral, referralDisclosure, referralView, sendReferral } from './referrals.ts';
+import { activeUnitList, consentsOfPerson, documentsOfPerson, referralsOfPerson, referralsOfUnits } from './queries.ts';
+import { actOnReferral, presentReferrals, referralView, sendReferral } from './referrals.ts';
 
 export function registerReferrals(app: FastifyInstance, deps: Deps): void {
   const o = { secure: deps.config.env === 'production' };
-
-  /** The referrals as the actor sees them; each person shown is audited with the categories shown and the role it went through. */
-  async function present(ctx: Parameters<Parameters<typeof withTenant>[2]>[0], list: ReferralRow[], action: string) {
-    const atts = await attachmentsOf(ctx.tx, list.map((r) => r.id));
-    const out = [];
-    for (const r of list) {
-      const sides = sidesOf(ctx, r);
-      const shown = await referralDisclosure(ctx, r, sides);
-      if (shown.categories.length > 0) {
-        await ctx.audit({ action, subjectType: 'person', subjectId: r.person_id, categories: shown.categories, via: shown.via });
-      }
-      out.push(presentReferral(r, atts.filter((a) => a.referral_id === r.id), sides, ctx.now, shown.disclose));
-    }
-    return out;
-  }
 
   route(app, 'personReferrals', o, async ({ req, params }) =>
     withTenant(deps, req, async (ctx) => {
       const { relationships } = await loadReachablePerson(ctx, params.id);
       const acting = actingUnitIds(ctx);
-      const items = await present(ctx, await referralsOfPerson(ctx.tx, params.id, acting), 'referral.read');
+      const items = await presentReferrals(ctx, await referralsOfPerson(ctx.tx, params.id, acting), 'referral.read', { personId: params.id, relationships });
       const send = DATA_CATEGORIES.some((c) => canAccessPerson(ctx.actor, 'write', c, relationships).allowed);
       let options = null;
       if (send) {
@@ -65,7 +49,7 @@ export function registerReferrals(app: FastifyInstance, deps: Deps): void {
     withTenant(deps, req, async (ctx) => {
       const list = await referralsOfUnits(ctx.tx, actingUnitIds(ctx), query.box, query.status === 'open');
       // The list names people: a read of what is shown, one row per referral shown with a person.
-      return { items: await present(ctx, list, 'referral.list') };
+      return { items: await presentReferrals(ctx, list, 'referral.list') };
     }),
   );
 

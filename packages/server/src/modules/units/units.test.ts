@@ -43,7 +43,7 @@ describe('units', () => {
     expect(edited.statusCode).toBe(200);
     expect(edited.json()).toMatchObject({ name: 'PPT Vest og Nord', active: false, version: 1 });
     const audit = await w.database.query<{ action: string; role: string }>(
-      'SELECT action, role FROM audit_log WHERE subject_id = $1 ORDER BY seq',
+      'SELECT action, role FROM audit_log WHERE subject_id = $1 ORDER BY id',
       [unit.id],
     );
     expect(audit).toEqual([

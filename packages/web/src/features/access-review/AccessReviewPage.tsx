@@ -229,7 +229,7 @@ function ReadsSection({ reads, onPage }: { reads: AccessReviewPageProps['reads']
                 </Table.Head>
                 <Table.Body>
                   {r.items.map((i) => (
-                    <Table.Row key={i.seq}>
+                    <Table.Row key={i.id}>
                       <Table.Cell>{fmt(i.occurredAt)}</Table.Cell>
                       <Table.Cell>{i.user ? <bdi>{i.user.name}</bdi> : '–'}</Table.Cell>
                       <Table.Cell>

@@ -7,6 +7,7 @@ const ACTOR = '3f0c8f2e-5d7a-4c1e-9b6a-2a7f4e1d9c01';
 
 function entry(seq: number) {
   return {
+    id: seq,
     seq,
     occurredAt: '2026-03-01T08:15:00.000Z',
     actorId: ACTOR,
@@ -31,7 +32,7 @@ function renderPage(props: Partial<AuditPageProps> = {}) {
     actors: [{ id: ACTOR, label: 'Rita Revisor (rita@kommune.no)' }],
     onFilter: vi.fn(),
     onPage: vi.fn(),
-    onVerify: vi.fn(async () => ({ ok: true, checked: 1234, firstBrokenSeq: null })),
+    onVerify: vi.fn(async () => ({ ok: true, checked: 1234, firstBrokenSeq: null, unsealed: 0 })),
     ...props,
   };
   render(<AuditPage {...all} />);
@@ -77,7 +78,7 @@ describe('AuditPage', () => {
   });
 
   it('checks the hash chain and reports a break with the entry number', async () => {
-    renderPage({ onVerify: vi.fn(async () => ({ ok: false, checked: 1234, firstBrokenSeq: 617 })) });
+    renderPage({ onVerify: vi.fn(async () => ({ ok: false, checked: 1234, firstBrokenSeq: 617, unsealed: 0 })) });
     fireEvent.click(screen.getByRole('button', { name: 'Kontroller kjeden' }));
     expect(await screen.findByText(/Kjeden er brutt ved hendelse nr\. 617\. 1\s234 hendelser er kontrollert\./)).toBeTruthy();
   });

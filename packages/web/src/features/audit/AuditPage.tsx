@@ -232,8 +232,8 @@ function Results({ result, onPage }: { result: AuditList; onPage: (page: number)
           </Table.Head>
           <Table.Body>
             {result.items.map((e) => (
-              <Table.Row key={e.seq}>
-                <Table.HeaderCell scope="row">{e.seq}</Table.HeaderCell>
+              <Table.Row key={e.id}>
+                <Table.HeaderCell scope="row">{e.seq ?? e.id}</Table.HeaderCell>
                 <Table.Cell>{formatDateTime(e.occurredAt)}</Table.Cell>
                 <Table.Cell>
                   <bdi>{actorLabel(e)}</bdi>

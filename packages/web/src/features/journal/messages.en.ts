@@ -5,6 +5,13 @@ export const journalEn: typeof journalNb = {
   personLink: 'Journal, interpreters and documents',
   personLinkIntro: 'Journal notes, interpreter use and documents in the categories you have access to.',
   personLinkOpen: 'Open the journal',
+  overview: {
+    latest: 'The newest notes ({{shown}} of {{total}})',
+    none: 'No notes in the categories you may read.',
+    meta: '{{category}}, {{date}}, {{author}}',
+    corrected: 'Corrected',
+    unknownAuthor: 'unknown',
+  },
   documentTitle: 'Journal',
   title: 'Journal',
   back: 'Back to the person',

@@ -3,6 +3,13 @@ export const journalNb = {
   personLink: 'Journal, tolk og dokumenter',
   personLinkIntro: 'Journalnotater, tolkebruk og dokumenter i kategoriene du har tilgang til.',
   personLinkOpen: 'Åpne journalen',
+  overview: {
+    latest: 'De nyeste notatene ({{shown}} av {{total}})',
+    none: 'Ingen notater i kategoriene du kan lese.',
+    meta: '{{category}}, {{date}}, {{author}}',
+    corrected: 'Rettet',
+    unknownAuthor: 'ukjent',
+  },
   documentTitle: 'Journal',
   title: 'Journal',
   back: 'Tilbake til personen',

@@ -5,6 +5,13 @@ export const journalNn: typeof journalNb = {
   personLink: 'Journal, tolk og dokument',
   personLinkIntro: 'Journalnotat, tolkebruk og dokument i kategoriane du har tilgang til.',
   personLinkOpen: 'Opne journalen',
+  overview: {
+    latest: 'Dei nyaste notata ({{shown}} av {{total}})',
+    none: 'Ingen notat i kategoriane du kan lese.',
+    meta: '{{category}}, {{date}}, {{author}}',
+    corrected: 'Retta',
+    unknownAuthor: 'ukjend',
+  },
   documentTitle: 'Journal',
   title: 'Journal',
   back: 'Tilbake til personen',

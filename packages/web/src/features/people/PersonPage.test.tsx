@@ -4,7 +4,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { PersonView, UnitView } from '@eidor/contract';
 import { ApiError } from '../../api/client.ts';
 import { renderWithRouter } from '../../test/router.tsx';
-import { PersonPage, type PersonPageProps } from './PersonPage.tsx';
+import { PersonPage, type PersonOverview, type PersonPageProps } from './PersonPage.tsx';
 import { teamChoices } from './TeamDialog.tsx';
 
 const ID = '0b6f3c1e-8f55-4d5c-9b1f-3f4f5e6a7b8c';
@@ -50,6 +50,34 @@ const navView: PersonView = {
   ...withoutSettlement,
   team: [{ unitId: NAV, unitName: 'NAV Demo', unitKind: 'nav', addedAt: '2024-01-01T00:00:00Z' }],
   can: { categories: { identity: { read: true, write: false }, settlement: none, programme: all, economy: all, health: none, child_welfare: none }, editTeam: false, viewHistory: true, viewAccessLog: false },
+};
+
+const referral: PersonOverview['referrals']['open'][number] = {
+  id: REFUGEE,
+  person: { id: ID, name: 'Muhammed Alhasan', birthDate: '1985-03-14' },
+  from: { id: REFUGEE, name: 'Flyktningtjenesten', kind: 'refugee_service' },
+  to: { id: NAV, name: 'NAV Demo', kind: 'nav' },
+  reason: null,
+  requestedHelp: null,
+  categories: ['programme'],
+  legalBasis: 'integreringsloven_41',
+  consent: null,
+  attachments: [],
+  dueDate: '2025-12-15',
+  status: 'accepted',
+  sentAt: '2025-03-01T09:00:00Z',
+  sentBy: 'Ingrid Rådgiver',
+  answeredAt: null,
+  answeredBy: null,
+  answerReason: null,
+  endedAt: null,
+  endedBy: null,
+  outcome: null,
+  givesAccess: true,
+  version: 1,
+  withheld: { person: false, details: false },
+  side: ['sender'],
+  can: { accept: false, decline: false, close: false, withdraw: true },
 };
 
 const unit = (id: string, name: string, kind: UnitView['kind'], active = true): UnitView => ({ id, name, kind, active, version: 1, can: { edit: false } });
@@ -128,6 +156,41 @@ describe('PersonPage', () => {
     await waitFor(() => expect(onSetTeam).toHaveBeenCalledWith([REFUGEE, NAV]));
     fireEvent.click(await within(dialog).findByRole('button', { name: 'Last inn på nytt' }));
     await waitFor(() => expect(p.onReload).toHaveBeenCalledTimes(1));
+  });
+});
+
+describe('PersonPage: the newest notes and the open referrals', () => {
+  it('lists the notes with category, date, author and the start of the text, and the open referrals with their reason or that it is withheld', async () => {
+    await renderPage({
+      journal: {
+        total: 7,
+        notes: [
+          { id: ID, category: 'programme', meetingDate: '2025-03-10', createdAt: '2025-03-10T09:00:00Z', createdBy: 'Ingrid Rådgiver', excerpt: 'Avtalt språkkurs', truncated: true, corrected: false },
+          { id: NAV, category: 'economy', meetingDate: null, createdAt: '2025-03-01T09:00:00Z', createdBy: null, excerpt: 'Møte med NAV, rettet dato.', truncated: false, corrected: true },
+        ],
+      },
+      referrals: {
+        total: 3,
+        open: [
+          { ...referral, id: REFUGEE, reason: 'Behov for arbeidsrettet oppfølging.' },
+          { ...referral, id: OLD, status: 'sent', dueDate: null, reason: null, withheld: { person: false, details: true } },
+        ],
+      },
+    });
+    const notes = screen.getByRole('list', { name: 'De nyeste notatene (2 av 7)' });
+    const items = within(notes).getAllByRole('listitem').map((li) => li.textContent);
+    expect(items[0]).toBe('Introduksjonsprogram, 10.03.2025, Ingrid RådgiverAvtalt språkkurs…');
+    expect(items[1]).toBe('Økonomi, 01.03.2025, ukjent (Rettet)Møte med NAV, rettet dato.');
+    const open = screen.getByRole('list', { name: 'Åpne henvisninger (2 av 3)' });
+    const refs = within(open).getAllByRole('listitem').map((li) => li.textContent);
+    expect(refs[0]).toBe('Fra Flyktningtjenesten til NAV Demo · Godtatt · frist 15.12.2025Behov for arbeidsrettet oppfølging.');
+    expect(refs[1]).toBe('Fra Flyktningtjenesten til NAV Demo · SendtBegrunnelsen er skjermet for deg.');
+  });
+
+  it('says so when there are none', async () => {
+    await renderPage({ journal: { total: 0, notes: [] }, referrals: { total: 2, open: [] } });
+    expect(screen.getByText('Ingen notater i kategoriene du kan lese.')).toBeTruthy();
+    expect(screen.getByText('Ingen åpne henvisninger.')).toBeTruthy();
   });
 });
 

@@ -15,9 +15,14 @@ import { TeamDialog } from './TeamDialog.tsx';
 
 export type HistoryList = ResponseOf<'personHistory'>;
 export type AccessLogList = ResponseOf<'personAccessLog'>;
+export type PersonOverview = ResponseOf<'personOverview'>;
 
 export type PersonPageProps = {
   person: PersonView;
+  /** The newest notes the user may read (null: no journal category; absent: not loaded). */
+  journal?: PersonOverview['journal'] | undefined;
+  /** The open referrals the user's units are a side of. */
+  referrals?: PersonOverview['referrals'] | undefined;
   /** A message about what was just done (registered, saved), shown in a live region. */
   status: string;
   /** Units that can be put on the team; null when the user may not list units. */
@@ -34,7 +39,7 @@ export type PersonPageProps = {
  * A person's page: only the sections the server sent (it leaves out what the user may not read), the
  * team, and on request the history of changes and who has looked at the record.
  */
-export function PersonPage({ person, status: initialStatus, units, onSetTeam, onReload, loadHistory, loadAccessLog, today = osloDate(new Date()) }: PersonPageProps) {
+export function PersonPage({ person, journal, referrals, status: initialStatus, units, onSetTeam, onReload, loadHistory, loadAccessLog, today = osloDate(new Date()) }: PersonPageProps) {
   const { t } = useTranslation();
   const labels = usePeopleLabels();
   const formatDate = useFormatDate();
@@ -200,6 +205,7 @@ export function PersonPage({ person, status: initialStatus, units, onSetTeam, on
           {t('referrals.personLink')}
         </Heading>
         <Paragraph>{t('referrals.personLinkIntro')}</Paragraph>
+        {referrals ? <OpenReferrals referrals={referrals} /> : null}
         <Paragraph>
           <DsLink asChild>
             <Link to="/people/$id/referrals" params={{ id: person.id }}>
@@ -214,6 +220,7 @@ export function PersonPage({ person, status: initialStatus, units, onSetTeam, on
           {t('journal.personLink')}
         </Heading>
         <Paragraph>{t('journal.personLinkIntro')}</Paragraph>
+        {journal ? <LatestNotes journal={journal} /> : null}
         <Paragraph>
           <DsLink asChild>
             <Link to="/people/$id/journal" params={{ id: person.id }}>
@@ -443,5 +450,63 @@ function AccessLogTable({ items }: { items: AccessLogList['items'] }) {
         </Table.Body>
       </Table>
     </ScrollRegion>
+  );
+}
+
+/** The newest notes on the person page: category, date, author and the start of the current text. */
+function LatestNotes({ journal }: { journal: NonNullable<PersonOverview['journal']> }) {
+  const { t } = useTranslation();
+  const formatDate = useFormatDate();
+  const headingId = useId();
+  if (journal.notes.length === 0) return <Paragraph>{t('journal.overview.none')}</Paragraph>;
+  return (
+    <>
+      <Heading level={3} data-size="2xs" id={headingId}>
+        {t('journal.overview.latest', { shown: journal.notes.length, total: journal.total })}
+      </Heading>
+      <ListUnordered aria-labelledby={headingId}>
+        {journal.notes.map((n) => (
+          <ListItem key={n.id}>
+            <Paragraph data-size="sm">
+              {t('journal.overview.meta', {
+                category: t(`journal.categories.${n.category}`),
+                date: formatDate(n.meetingDate ?? osloDate(new Date(n.createdAt))),
+                author: n.createdBy ?? t('journal.overview.unknownAuthor'),
+              })}
+              {n.corrected ? ` (${t('journal.overview.corrected')})` : ''}
+            </Paragraph>
+            <Paragraph className="journal-text">{n.truncated ? `${n.excerpt}…` : n.excerpt}</Paragraph>
+          </ListItem>
+        ))}
+      </ListUnordered>
+    </>
+  );
+}
+
+/** The open referrals on the person page: from and to, status, due date and the reason when the user may see it. */
+function OpenReferrals({ referrals }: { referrals: PersonOverview['referrals'] }) {
+  const { t } = useTranslation();
+  const formatDate = useFormatDate();
+  const headingId = useId();
+  if (referrals.open.length === 0) return <Paragraph>{t('referrals.overview.none')}</Paragraph>;
+  return (
+    <>
+      <Heading level={3} data-size="2xs" id={headingId}>
+        {t('referrals.overview.open', { open: referrals.open.length, total: referrals.total })}
+      </Heading>
+      <ListUnordered aria-labelledby={headingId}>
+        {referrals.open.map((r) => (
+          <ListItem key={r.id}>
+            <Paragraph data-size="sm">
+              {t('referrals.overview.fromTo', { from: r.from.name, to: r.to.name })}
+              {' · '}
+              {t(`referrals.statuses.${r.status}`)}
+              {r.dueDate ? ` · ${t('referrals.overview.due', { date: formatDate(r.dueDate) })}` : ''}
+            </Paragraph>
+            <Paragraph>{r.reason ?? t('referrals.overview.withheld')}</Paragraph>
+          </ListItem>
+        ))}
+      </ListUnordered>
+    </>
   );
 }

@@ -33,6 +33,17 @@ export const personQuery = (id: string) =>
     staleTime: Infinity,
   });
 
+/**
+ * The person's page in one read: the person and team, the newest notes and the open referrals
+ * (GET /api/persons/:id/overview). An audited read like personQuery: fetched once per visit.
+ */
+export const personOverviewQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['people', 'overview', id],
+    queryFn: ({ signal }) => apiFetch('personOverview', { params: { id }, signal }),
+    staleTime: Infinity,
+  });
+
 export const personHistoryQuery = (id: string) =>
   queryOptions({
     queryKey: ['people', 'history', id],

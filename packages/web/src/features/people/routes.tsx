@@ -17,7 +17,7 @@ import { PeoplePage } from './PeoplePage.tsx';
 import { PersonForm } from './PersonForm.tsx';
 import { PersonPage } from './PersonPage.tsx';
 import { emptyPersonForm, personFormFrom } from './person-form.ts';
-import { householdQuery, LAST_SEARCH_KEY, peopleSearchQuery, personAccessLogQuery, personHistoryQuery, personQuery, type LastSearch } from './queries.ts';
+import { householdQuery, LAST_SEARCH_KEY, peopleSearchQuery, personAccessLogQuery, personHistoryQuery, personOverviewQuery, personQuery, type LastSearch } from './queries.ts';
 
 /** Years offered in the settlement-year filter: this year back to 1990 (the contract's lower bound). */
 function settlementYears(today = new Date()): number[] {
@@ -116,13 +116,21 @@ export const newPersonRoute = createRoute({
 
 // ---------- /people/$id ----------
 
+/** Reads the person's page (audited) and hands the person to the cache the edit page and the team dialog use. */
+async function loadPersonOverview(queryClient: QueryClient, id: string) {
+  const overview = await queryClient.fetchQuery({ ...personOverviewQuery(id), staleTime: 0 });
+  queryClient.setQueryData(personQuery(id).queryKey, overview.person);
+  return overview;
+}
+
 export const personRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: '/people/$id',
-  // Every opening of the page is one audited read: fetch on each visit, and never again behind the user's back.
+  // Every opening of the page is one audited read (the person, the newest notes, the open referrals, in
+  // one request): fetch on each visit, and never again behind the user's back.
   loader: ({ context, params }) => {
     assertId(params.id);
-    return context.queryClient.fetchQuery({ ...personQuery(params.id), staleTime: 0 });
+    return loadPersonOverview(context.queryClient, params.id);
   },
   errorComponent: (props) => <RecordErrorPage kind="person" {...props} />,
   component: function PersonRoute() {
@@ -130,6 +138,8 @@ export const personRoute = createRoute({
     const { id } = personRoute.useParams();
     const session = useSession();
     const queryClient = useQueryClient();
+    const { data: overview } = useSuspenseQuery(personOverviewQuery(id));
+    // The person as mutations leave it (the team dialog, an edit); filled from the overview on each visit.
     const { data: person } = useSuspenseQuery(personQuery(id));
     const units = useQuery({ ...unitsQuery, enabled: person.can.editTeam && session.permissions.includes('units.read') }).data;
     // The message belongs to the person it was left for (the page stays mounted when the id changes).
@@ -137,7 +147,7 @@ export const personRoute = createRoute({
     useEffect(() => clearFlash(id), [id]);
     const flashKind = flash.id === id ? flash.kind : undefined;
     const reload = async () => {
-      await queryClient.fetchQuery({ ...personQuery(id), staleTime: 0 });
+      await loadPersonOverview(queryClient, id);
     };
     const navigate = useNavigate();
     return (
@@ -147,12 +157,15 @@ export const personRoute = createRoute({
           personId={id}
           onEnded={async () => {
             queryClient.removeQueries({ queryKey: personQuery(id).queryKey });
+            queryClient.removeQueries({ queryKey: personOverviewQuery(id).queryKey });
             await navigate({ to: '/people' });
           }}
         />
       <PersonPage
         key={id}
         person={person}
+        journal={overview.journal}
+        referrals={overview.referrals}
         status={flashKind === 'registered' ? t('people.new.done') : flashKind === 'saved' ? t('people.edit.done') : ''}
         units={person.can.editTeam ? (units?.items ?? null) : null}
         onSetTeam={async (unitIds) => {

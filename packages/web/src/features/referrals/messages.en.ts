@@ -12,6 +12,13 @@ export const referralsEn: typeof referralsNb = {
   personLink: 'Referrals and consents',
   personLinkIntro: "Referrals to and from your units about this person, and the person's consents.",
   personLinkOpen: 'Open referrals and consents',
+  overview: {
+    open: 'Open referrals ({{open}} of {{total}})',
+    none: 'No open referrals.',
+    fromTo: 'From {{from}} to {{to}}',
+    due: 'due {{date}}',
+    withheld: 'The reason is withheld from you.',
+  },
   personTitle: 'Referrals and consents',
   back: 'Back to the person',
   backToList: 'Back to the referrals',

@@ -10,6 +10,13 @@ export const referralsNb = {
   personLink: 'Henvisninger og samtykker',
   personLinkIntro: 'Henvisninger til og fra enhetene dine om denne personen, og personens samtykker.',
   personLinkOpen: 'Åpne henvisninger og samtykker',
+  overview: {
+    open: 'Åpne henvisninger ({{open}} av {{total}})',
+    none: 'Ingen åpne henvisninger.',
+    fromTo: 'Fra {{from}} til {{to}}',
+    due: 'frist {{date}}',
+    withheld: 'Begrunnelsen er skjermet for deg.',
+  },
   personTitle: 'Henvisninger og samtykker',
   back: 'Tilbake til personen',
   backToList: 'Tilbake til henvisningene',

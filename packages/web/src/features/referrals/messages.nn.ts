@@ -12,6 +12,13 @@ export const referralsNn: typeof referralsNb = {
   personLink: 'Tilvisingar og samtykke',
   personLinkIntro: 'Tilvisingar til og frå einingane dine om denne personen, og samtykka til personen.',
   personLinkOpen: 'Opne tilvisingar og samtykke',
+  overview: {
+    open: 'Opne tilvisingar ({{open}} av {{total}})',
+    none: 'Ingen opne tilvisingar.',
+    fromTo: 'Frå {{from}} til {{to}}',
+    due: 'frist {{date}}',
+    withheld: 'Grunngivinga er skjerma for deg.',
+  },
   personTitle: 'Tilvisingar og samtykke',
   back: 'Tilbake til personen',
   backToList: 'Tilbake til tilvisingane',

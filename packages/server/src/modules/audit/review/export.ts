@@ -38,7 +38,7 @@ export function readCells(r: ReadRow, personName: string | undefined): (string |
     r.subject_id ? (personName ?? '–') : '(flere personer)',
     r.subject_id ?? '',
     r.categories.map((c) => CATEGORY_NB[c] ?? c).join(', '),
-    Number(r.seq),
+    r.seq === null ? '' : Number(r.seq),
   ];
 }
 

@@ -53,7 +53,8 @@ function where(municipalityId: string, f: ReviewFilter): { sql: string; values: 
 }
 
 export type ReadRow = {
-  seq: string;
+  id: string;
+  seq: string | null;
   occurred_at: Date | string;
   actor_user_id: string | null;
   user_name: string | null;
@@ -67,7 +68,7 @@ export type ReadRow = {
   categories: string[];
 };
 
-const READ_COLUMNS = `a.seq::text AS seq, a.occurred_at, a.actor_user_id, u.name AS user_name, coalesce(u.email::text, a.actor_email) AS user_email,
+const READ_COLUMNS = `a.id::text AS id, a.seq::text AS seq, a.occurred_at, a.actor_user_id, u.name AS user_name, coalesce(u.email::text, a.actor_email) AS user_email,
   a.unit_id, un.name AS unit_name, a.role, a.action, ${ACTION_KIND_SQL} AS kind, a.subject_id, a.categories`;
 
 /** One page of audit rows about people, newest first, with the total. */
@@ -80,7 +81,7 @@ export async function reviewReads(tx: Db, municipalityId: string, f: ReviewFilte
       `SELECT ${READ_COLUMNS}
          FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id LEFT JOIN units un ON un.id = a.unit_id
         WHERE ${w.sql}
-        ORDER BY a.seq DESC LIMIT $${n + 1} OFFSET $${n + 2}`,
+        ORDER BY a.id DESC LIMIT $${n + 1} OFFSET $${n + 2}`,
       [...w.values, pageSize, (page - 1) * pageSize],
     ),
     rows<{ n: string }>(tx, `SELECT count(*)::text AS n FROM audit_log a WHERE ${w.sql}`, w.values),
@@ -88,7 +89,7 @@ export async function reviewReads(tx: Db, municipalityId: string, f: ReviewFilte
   return { items, total: Number(total[0]?.n ?? 0) };
 }
 
-/** Every row of the filter in pages of `batch`, newest first (keyset on seq), for the export. */
+/** Every row of the filter in pages of `batch`, newest first (keyset on id), for the export. */
 export async function* reviewReadsBatches(tx: Db, municipalityId: string, f: ReviewFilter, limit: number, batch = 2000): AsyncGenerator<ReadRow[]> {
   const w = where(municipalityId, f);
   const n = w.values.length;
@@ -99,14 +100,14 @@ export async function* reviewReadsBatches(tx: Db, municipalityId: string, f: Rev
       tx,
       `SELECT ${READ_COLUMNS}
          FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id LEFT JOIN units un ON un.id = a.unit_id
-        WHERE ${w.sql} AND ($${n + 1}::bigint IS NULL OR a.seq < $${n + 1}::bigint)
-        ORDER BY a.seq DESC LIMIT $${n + 2}`,
+        WHERE ${w.sql} AND ($${n + 1}::bigint IS NULL OR a.id < $${n + 1}::bigint)
+        ORDER BY a.id DESC LIMIT $${n + 2}`,
       [...w.values, before, Math.min(batch, left)],
     );
     if (page.length === 0) return;
     yield page;
     left -= page.length;
-    before = page[page.length - 1]!.seq;
+    before = page[page.length - 1]!.id;
     if (page.length < Math.min(batch, left + page.length)) return;
   }
 }
@@ -257,7 +258,7 @@ export async function findPatterns(tx: Db, municipalityId: string, f: PatternFil
   const [N, M, START, END, HOLIDAYS, LIMIT] = [1, 2, 3, 4, 5, 6].map((i) => `$${p + i}`);
   const sql = `
   WITH r AS MATERIALIZED (
-    SELECT a.seq, a.actor_user_id AS u, a.unit_id, a.subject_id AS s, a.occurred_at AS t, a.categories, a.action, ${ACTION_KIND_SQL} AS kind,
+    SELECT a.id AS seq, a.actor_user_id AS u, a.unit_id, a.subject_id AS s, a.occurred_at AS t, a.categories, a.action, ${ACTION_KIND_SQL} AS kind,
            (a.occurred_at AT TIME ZONE 'Europe/Oslo') AS local_t
       FROM audit_log a WHERE ${base}
   ),
@@ -413,7 +414,7 @@ export async function openedDuring(tx: Db, municipalityId: string, grantIds: str
           WHERE a.municipality_id = g.municipality_id AND a.subject_type = 'person' AND a.subject_id = g.person_id::text
             AND a.actor_user_id = g.user_id AND a.action <> 'person.break_glass'
             AND a.occurred_at >= g.started_at AND a.occurred_at < LEAST(g.expires_at, g.ended_at)
-          ORDER BY a.seq LIMIT $3
+          ORDER BY a.id LIMIT $3
        ) x
       WHERE g.municipality_id = $1 AND g.id = ANY($2::uuid[])
       ORDER BY g.id, x.occurred_at`,

@@ -55,7 +55,8 @@ function authorise(ctx: Ctx, permission: Permission) {
 
 function presentRead(r: ReadRow, names: Map<string, { name: string }>) {
   return {
-    seq: Number(r.seq),
+    id: Number(r.id),
+    seq: r.seq === null ? null : Number(r.seq),
     occurredAt: new Date(r.occurred_at).toISOString(),
     user: r.actor_user_id && r.user_name ? { id: r.actor_user_id, name: r.user_name, email: r.user_email ?? '' } : null,
     unit: r.unit_id && r.unit_name ? { id: r.unit_id, name: r.unit_name } : null,
