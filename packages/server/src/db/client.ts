@@ -5,7 +5,9 @@ import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { citext } from '@electric-sql/pglite/contrib/citext';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzlePg, NodePgSession, NodePgTransaction } from 'drizzle-orm/node-postgres';
+import type { PgDialect } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import * as schema from './schema.ts';
@@ -19,12 +21,30 @@ export type Database = {
   db: Db;
   /** Runs one or more SQL statements without parameters (migrations). */
   execScript(sql: string): Promise<void>;
+  /**
+   * Runs `fn` in one transaction as the application role with the tenant set (row-level security
+   * applies): SET LOCAL ROLE and the municipality and user settings. On PostgreSQL the BEGIN and the
+   * settings go in one round trip — every request makes one — with the ids checked as uuids first.
+   */
+  tenantTransaction<T>(municipalityId: string, userId: string | null, fn: (tx: Db) => Promise<T>): Promise<T>;
   /** Runs one parameterised statement outside any request transaction (start-up checks, scripts). */
   query<T>(sql: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 };
 
 export class DataDirLockedError extends Error {}
+
+/** The application's database role. Request transactions run as it, so row-level security applies. */
+export const APP_ROLE = 'eidor_app';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function checkTenantIds(municipalityId: string, userId: string | null): void {
+  if (!UUID.test(municipalityId) || (userId !== null && !UUID.test(userId))) throw new Error('tenantTransaction: the municipality and user must be uuids');
+}
+
+/** The statement that makes a transaction the tenant's (as parameters; PostgreSQL inlines checked uuids instead). */
+export const tenantSql = (municipalityId: string, userId: string | null) =>
+  sql`SELECT set_config('role', ${APP_ROLE}, true), set_config('app.municipality_id', ${municipalityId}, true), set_config('app.user_id', ${userId ?? ''}, true)`;
 
 /**
  * Takes the lock file of an embedded-database folder. PGlite corrupts its WAL when two processes
@@ -96,6 +116,13 @@ export async function openPglite(dir: string | undefined): Promise<Database> {
   return {
     kind: 'pglite',
     db,
+    async tenantTransaction(municipalityId, userId, fn) {
+      checkTenantIds(municipalityId, userId);
+      return db.transaction(async (tx) => {
+        await tx.execute(tenantSql(municipalityId, userId));
+        return fn(tx as unknown as Db);
+      });
+    },
     async execScript(sql) {
       try {
         await client.exec(sql);
@@ -125,10 +152,37 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
     /* idle client errors are reported on next use */
   });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
+  // A transaction object on one pool client, as Drizzle's own transaction() makes it.
+  const base = (db as unknown as { session: { dialect: PgDialect; schema: unknown; options: object } }).session;
   // Migrations need one connection for BEGIN … COMMIT across the script.
   return {
     kind: 'postgres',
     db,
+    async tenantTransaction(municipalityId, userId, fn) {
+      checkTenantIds(municipalityId, userId);
+      const client = await pool.connect();
+      const session = new NodePgSession(client, base.dialect, base.schema as never, base.options);
+      const tx = new NodePgTransaction(base.dialect, session, base.schema as never) as unknown as Db;
+      let broken: Error | undefined;
+      try {
+        // One round trip: BEGIN and the tenant settings (set_config('role', …, true) is SET LOCAL ROLE).
+        await client.query(
+          `BEGIN; SELECT set_config('role', '${APP_ROLE}', true), set_config('app.municipality_id', '${municipalityId}', true), set_config('app.user_id', '${userId ?? ''}', true)`,
+        );
+        try {
+          const result = await fn(tx);
+          await client.query('COMMIT');
+          return result;
+        } catch (err) {
+          await client.query('ROLLBACK').catch((e: Error) => {
+            broken = e;
+          });
+          throw err;
+        }
+      } finally {
+        client.release(broken);
+      }
+    },
     async execScript(sql) {
       const c = await pool.connect();
       try {

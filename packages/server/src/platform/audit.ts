@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Database, Db } from '../db/client.ts';
 import { pgArray, preparedRows, rows } from '../db/raw.ts';
-import { enterTenant } from './context.ts';
 
 /** What one audit row records. Never the data itself: ids and categories only. */
 export type AuditEntry = {
@@ -91,9 +90,7 @@ type UnsealedRow = {
  * the chain). Returns how many rows it sealed; call again while it returns `limit`.
  */
 export async function sealAuditChain(database: Database, municipalityId: string, limit = 2000): Promise<number> {
-  return database.db.transaction(async (txx) => {
-    const tx = txx as unknown as Db;
-    await enterTenant(tx, municipalityId, null);
+  return database.tenantTransaction(municipalityId, null, async (tx) => {
     // The sealer runs after nearly every audited request: its statements are prepared.
     let head = await preparedRows<{ seq: string | number; hash: string }>(
       tx,

@@ -1,15 +1,13 @@
-import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import type { Actor, DataCategory, RoleAssignment } from '@eidor/domain';
-import type { Database, Db } from '../db/client.ts';
+import { tenantSql, type Database, type Db } from '../db/client.ts';
 import type { Clock } from './clock.ts';
 import { appendAuditBatch, type AuditEntry, type AuditSealer } from './audit.ts';
 import type { LoadedSession, SessionPolicy } from './sessions.ts';
 import type { Config } from '../config.ts';
 import { AppError } from './errors.ts';
 
-/** The application's database role. Request transactions run as it, so row-level security applies. */
-export const APP_ROLE = 'eidor_app';
+export { APP_ROLE } from '../db/client.ts';
 
 /** Everything a request needs, built once at start-up. */
 export type Deps = {
@@ -52,9 +50,7 @@ export type Ctx = {
 /** Sets the tenant of the transaction: SET LOCAL ROLE to the non-superuser role, and the municipality. */
 export async function enterTenant(tx: Db, municipalityId: string, userId: string | null): Promise<void> {
   // One round trip: set_config('role', …, true) is SET LOCAL ROLE (start-up checks that it took).
-  await tx.execute(
-    sql`SELECT set_config('role', ${APP_ROLE}, true), set_config('app.municipality_id', ${municipalityId}, true), set_config('app.user_id', ${userId ?? ''}, true)`,
-  );
+  await tx.execute(tenantSql(municipalityId, userId));
 }
 
 export function auditRow(
@@ -95,8 +91,7 @@ export async function runAsTenant<T>(
 ): Promise<T> {
   const now = deps.clock.now();
   const pending: AuditEntry[] = [];
-  const result = await deps.database.db.transaction(async (tx) => {
-    await enterTenant(tx as unknown as Db, session.actor.municipalityId, session.actor.userId);
+  const result = await deps.database.tenantTransaction(session.actor.municipalityId, session.actor.userId, async (tx) => {
     // Audit rows are collected and inserted when the command has finished, in its transaction: they
     // commit with the command's changes or not at all, and a failed insert fails the request. They
     // are chained (hash chain, platform/audit.ts) by the sealer after the commit, off the request path.

@@ -19,6 +19,25 @@ const asTenant = <T>(municipalityId: string, fn: (tx: Db) => Promise<T>) =>
   });
 
 describe('row-level security', () => {
+  it('the request transaction (one round trip on PostgreSQL) runs as the application role with the tenant set, and rolls back on error', async () => {
+    const who = await w.database.tenantTransaction(w.a.municipalityId, w.a.userIds.advisor!, async (tx) =>
+      (await tx.execute(sql.raw("SELECT current_user AS u, current_setting('app.municipality_id') AS m, current_setting('app.user_id') AS usr"))) as unknown as { rows: { u: string; m: string; usr: string }[] },
+    );
+    expect(who.rows[0]).toEqual({ u: 'eidor_app', m: w.a.municipalityId, usr: w.a.userIds.advisor });
+    // The settings are LOCAL: the pooled connection is itself again afterwards.
+    expect((await w.database.query<{ u: string }>('SELECT current_user AS u'))[0]!.u).not.toBe('eidor_app');
+    const before = (await w.database.query<{ n: string }>('SELECT count(*) AS n FROM units'))[0]!.n;
+    await expect(
+      w.database.tenantTransaction(w.a.municipalityId, null, async (tx) => {
+        await tx.insert(units).values({ municipalityId: w.a.municipalityId, name: 'Rulles tilbake', kind: 'other' });
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect((await w.database.query<{ n: string }>('SELECT count(*) AS n FROM units'))[0]!.n).toBe(before);
+    // Ids go into the statement only as checked uuids.
+    await expect(w.database.tenantTransaction("x'; DROP TABLE units; --", null, async () => 1)).rejects.toThrow(/uuids/);
+  });
+
   it('a query that forgets the municipality still sees only the tenant’s rows', async () => {
     const rows = await asTenant(w.a.municipalityId, (tx) => tx.select().from(units));
     expect(rows.length).toBe(Object.keys(w.a.unitIds).length);

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { Database, Db } from '../db/client.ts';
-import { APP_ROLE, enterTenant } from './context.ts';
+import type { Database } from '../db/client.ts';
+import { APP_ROLE } from './context.ts';
 
 /**
  * Fails start-up when row-level security would not protect tenant data: the request role must
@@ -9,8 +9,7 @@ import { APP_ROLE, enterTenant } from './context.ts';
  */
 export async function assertRowLevelSecurity(database: Database): Promise<void> {
   const problems: string[] = [];
-  await database.db.transaction(async (tx) => {
-    await enterTenant(tx as unknown as Db, '00000000-0000-0000-0000-000000000000', null);
+  await database.tenantTransaction('00000000-0000-0000-0000-000000000000', null, async (tx) => {
     const who = await tx.execute(
       sql`SELECT current_user AS name, r.rolsuper AS super, r.rolbypassrls AS bypass FROM pg_roles r WHERE r.rolname = current_user`,
     );
