@@ -58,6 +58,17 @@ describe('journal, interpreters and documents in Chromium', () => {
     await visible(page.getByText('Kartleggingssamtale om norskopplæring.', { exact: true }));
     await visible(page.getByRole('heading', { name: 'Møter uten tolk' }));
 
+    // The person's page shows the newest notes (and the open referrals) in the same read.
+    await page.getByRole('link', { name: 'Tilbake til personen' }).click();
+    await heading(page, `Amina ${family}`);
+    const newest = page.getByRole('list', { name: 'De nyeste notatene (1 av 1)' });
+    await visible(newest.getByText('Kartleggingssamtale om norskopplæring.', { exact: true }));
+    await visible(newest.getByText(/^Introduksjonsprogram, 02\.11\.2026, /));
+    await visible(page.getByText('Ingen åpne henvisninger.'));
+    await expectNoAxeViolations(page, 'person page with its newest note');
+    await page.getByRole('link', { name: 'Åpne journalen' }).click();
+    await heading(page, `Journal: Amina ${family}`);
+
     // The meeting gets its interpreter, linked to the note: the warning goes away.
     const interp = page.getByRole('form', { name: 'Registrer tolkebruk' });
     await interp.getByLabel('Dato', { exact: true }).fill('2026-11-02');
