@@ -29,6 +29,7 @@ export async function buildKit() {
         "export { summarise } from './src/modules/settlement/pipeline.ts';",
         "export { auditHash } from './src/platform/audit.ts';",
         "export { APP_ROLE } from './src/platform/context.ts';",
+        "export { statementName } from './src/db/raw.ts';",
         "export { categoryReach, osloDate, addDays, compareDates, PIPELINE_STAGES } from '@eidor/domain';",
       ].join('\n'),
       resolveDir: path.join(root, 'packages/server'),
@@ -104,7 +105,7 @@ export async function actorOf(db, email) {
  * commit as the app's sealer does (bench/lib/bare-audit.mjs).
  */
 export function bareServer(dbUrl, kit, actor, handler, port) {
-  const pool = new pg.Pool({ connectionString: dbUrl, max: 10, application_name: 'eidor-bare', options: '-c jit=off' }); // the app's session settings (no JIT)
+  const pool = new pg.Pool({ connectionString: dbUrl, max: 10, application_name: 'eidor-bare', options: '-c jit=off -c plan_cache_mode=force_generic_plan' }); // the app's session settings (db/client.ts)
   const m = actor.municipalityId;
   const audits = bareAudit(pool, kit);
   async function audit(c, input) {

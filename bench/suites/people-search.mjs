@@ -49,7 +49,7 @@ async function bareServer() {
   const kit = await import(pathToFileURL(KIT).href);
   const actor = JSON.parse(process.env.BENCH_ACTOR);
   const m = actor.municipalityId;
-  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: POOL_MAX, application_name: 'eidor-bare', options: '-c jit=off' }); // the app's session settings (no JIT)
+  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: POOL_MAX, application_name: 'eidor-bare', options: '-c jit=off -c plan_cache_mode=force_generic_plan' }); // the app's session settings (db/client.ts)
   // Dates as 'YYYY-MM-DD' text, as the app's Drizzle schema reads them (mode: 'string').
   pg.types.setTypeParser(1082, (v) => v);
 

@@ -37,9 +37,10 @@ const bare = await bareServer(
       limit: 50,
       offset: 0,
     });
-    const items = (await c.query(q.text, q.values)).rows;
+    // Prepared under the app's names, as the app prepares them (db/raw.ts statementName).
+    const items = (await c.query({ name: kit.statementName('task_list', q.text), text: q.text, values: q.values })).rows;
     const k = kit.buildTaskKinds({ municipalityId: actor.municipalityId, scope: 'unit', userId: actor.userId, unitIds: [...new Set(actor.assignments.map((a) => a.unitId))], status: 'open' });
-    const kinds = (await c.query(k.text, k.values)).rows;
+    const kinds = (await c.query({ name: kit.statementName('task_kinds', k.text), text: k.text, values: k.values })).rows;
     return { items, kinds };
   },
   BARE_PORT,

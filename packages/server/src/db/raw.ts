@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from './client.ts';
 
@@ -47,4 +48,12 @@ export async function preparedRows<T>(tx: Db, name: string, text: string, values
   const session = (tx as unknown as { session: SessionLike }).session;
   const res = (await session.prepareQuery(session.dialect.sqlToQuery(fromText(text, values)), undefined, name, false).execute()) as { rows: T[] };
   return res.rows;
+}
+
+/**
+ * A prepared statement's name for SQL text built from parts (filters, scopes): one name per distinct
+ * text, so each variant is prepared once per connection.
+ */
+export function statementName(prefix: string, text: string): string {
+  return `${prefix}_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
 }

@@ -89,8 +89,9 @@ describe('row-level security', () => {
 describe('connection settings', () => {
   // PostgreSQL's JIT compiler spent ~200 ms compiling the work queue's 10 ms statement: the pool
   // switches it off for every connection (PGlite has no JIT).
-  it.runIf(process.env.TEST_DATABASE_URL)('runs without JIT compilation on PostgreSQL', async () => {
+  it.runIf(process.env.TEST_DATABASE_URL)('runs without JIT compilation, and named statements on their generic plan, on PostgreSQL', async () => {
     expect(await w.database.query('SHOW jit')).toEqual([{ jit: 'off' }]);
+    expect(await w.database.query('SHOW plan_cache_mode')).toEqual([{ plan_cache_mode: 'force_generic_plan' }]);
     const inTx = await w.database.db.transaction(async (tx) => (await tx.execute(sql.raw('SHOW jit'))) as unknown);
     expect(JSON.stringify(inTx)).toContain('"off"');
   });

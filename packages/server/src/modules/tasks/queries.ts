@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { DataCategory } from '@eidor/domain';
 import type { Db } from '../../db/client.ts';
-import { rows } from '../../db/raw.ts';
+import { preparedRows, rows, statementName } from '../../db/raw.ts';
 import { tasks, units } from '../../db/schema.ts';
 
 export type TaskRow = typeof tasks.$inferSelect;
@@ -138,7 +138,8 @@ export function buildTaskList(p: TaskListParams): { text: string; values: unknow
 
 export async function listTasks(tx: Db, p: TaskListParams): Promise<TaskListRow[]> {
   const q = buildTaskList(p);
-  return rows<TaskListRow>(tx, q.text, q.values);
+  // The queue is asked on every visit: each variant of the statement is planned once per connection.
+  return preparedRows<TaskListRow>(tx, statementName('task_list', q.text), q.text, q.values);
 }
 
 /**
@@ -156,7 +157,7 @@ export function buildTaskKinds(p: Pick<TaskListParams, 'municipalityId' | 'scope
 
 export async function taskKinds(tx: Db, p: Parameters<typeof buildTaskKinds>[0]): Promise<string[]> {
   const q = buildTaskKinds(p);
-  const r = await rows<{ kind: string }>(tx, q.text, q.values);
+  const r = await preparedRows<{ kind: string }>(tx, statementName('task_kinds', q.text), q.text, q.values);
   return r.map((x) => x.kind);
 }
 
